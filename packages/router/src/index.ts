@@ -1,0 +1,36 @@
+/**
+ * @brisk/router — routes as plain values with typed, validated inputs and filtered outputs,
+ * compiled to a Hono app that runs on Node, Bun, Deno and Workers.
+ */
+export { type AppOptions, type BriskApp, createApp } from './create-app.ts'
+export { type ExceptionHandler, exceptionHandler } from './exception-handler.ts'
+export { defaultDetail, HTTPException } from './http-exception.ts'
+export type { ErrorReporter } from './internal/error-renderer.ts'
+export { StreamItemError } from './internal/stream-response.ts'
+export type { Operation } from './operation.ts'
+export { joinPaths, pathParamNames, toHonoPath } from './path.ts'
+export { type Reply, respond } from './respond.ts'
+export { ResponseValidationError } from './response-validation-error.ts'
+export { del, get, head, options, patch, post, put, route } from './route.ts'
+export { router } from './router.ts'
+export {
+  type ServerSentEvent,
+  type ServerSentEventInit,
+  serverSentEvent,
+} from './server-sent-event.ts'
+export type {
+  Handler,
+  HandlerContext,
+  HandlerResult,
+  Method,
+  ResponseDeclaration,
+  ResponseSpec,
+  Route,
+  RouteDocs,
+  RouteNode,
+  RouteOptions,
+  Router,
+  RouterOptions,
+  StreamFormat,
+  StreamSpec,
+} from './types.ts'

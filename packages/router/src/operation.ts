@@ -1,0 +1,28 @@
+import type { InputSpec } from '@brisk/validator'
+import type { Method, ResponseSpec, Route, StreamSpec } from './types.ts'
+
+/**
+ * A route resolved against the routers above it: full path, merged tags and options. The app keeps
+ * one per endpoint (`app.operations`) so other packages (OpenAPI, auth) can read everything known.
+ */
+export interface Operation {
+  readonly method: Method
+  /** The full path in OpenAPI syntax, e.g. `/users/{id}`. */
+  readonly path: string
+  /** The same path in Hono's syntax, e.g. `/users/:id`. */
+  readonly honoPath: string
+  readonly route: Route
+  /** The request inputs the route declares, as the validator reads them. */
+  readonly inputs: InputSpec
+  /** The status of a plain returned value. */
+  readonly status: number
+  /** Declared responses by status, the default status included when it has a schema. */
+  readonly responses: Readonly<Record<number, ResponseSpec>>
+  readonly stream: StreamSpec | undefined
+  readonly tags: readonly string[]
+  readonly summary: string | undefined
+  readonly description: string | undefined
+  readonly operationId: string
+  readonly deprecated: boolean
+  readonly bodyLimit: number | undefined
+}

@@ -1,0 +1,11 @@
+import type { RouteNode, Router, RouterOptions } from './types.ts'
+
+/**
+ * Groups routes (and other routers) under a prefix, tags and shared options.
+ *
+ * @example
+ * const users = router({ prefix: '/users', tags: ['users'] }, [listUsers, readUser])
+ */
+export function router(options: RouterOptions, children: readonly RouteNode[]): Router {
+  return { kind: 'router', options, children }
+}

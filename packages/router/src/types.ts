@@ -1,0 +1,130 @@
+import type { InferInputs, InputSpec } from '@brisk/validator'
+import type { Context } from 'hono'
+import type * as v from 'valibot'
+import type { Reply } from './respond.ts'
+import type { ServerSentEvent } from './server-sent-event.ts'
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD' | 'OPTIONS'
+
+/** A documented response: its schema (the value is filtered through it), description and headers. */
+export interface ResponseSpec {
+  readonly schema?: v.GenericSchema
+  readonly description?: string
+  readonly headers?: Readonly<Record<string, { description?: string; schema?: v.GenericSchema }>>
+  readonly contentType?: string
+}
+
+export type ResponseDeclaration = v.GenericSchema | ResponseSpec
+
+export type StreamFormat = 'sse' | 'ndjson'
+
+export interface StreamSpec {
+  readonly format: StreamFormat
+  /** Each item is validated (and filtered) by this schema before it is sent. */
+  readonly item?: v.GenericSchema
+}
+
+/** Documentation fields shared by routes and routers. */
+export interface RouteDocs {
+  readonly tags?: readonly string[]
+  readonly summary?: string
+  readonly description?: string
+  readonly operationId?: string
+  readonly deprecated?: boolean
+}
+
+/** Everything a route declares besides its method, path and handler. */
+export interface RouteOptions extends InputSpec, RouteDocs {
+  /** The schema of the default status's body. */
+  readonly response?: v.GenericSchema
+  /** Bodies per status code; the returned value goes through the schema of its status. */
+  readonly responses?: Readonly<Record<number, ResponseDeclaration>>
+  /** The status of a plain returned value (default 200). */
+  readonly status?: number
+  /** Return an async iterable and it is streamed as Server-Sent Events or NDJSON. */
+  readonly stream?: StreamFormat | StreamSpec
+  /** Largest body this route reads, in bytes (default: the app's, 1 MiB). */
+  readonly bodyLimit?: number
+}
+
+type MaybePromise<TValue> = TValue | Promise<TValue>
+
+/** What a handler receives: the validated inputs, the raw request and the Hono context. */
+export type HandlerContext<TOptions extends RouteOptions> = InferInputs<TOptions> & {
+  readonly request: Request
+  readonly c: Context
+}
+
+type DefaultStatus<TOptions extends RouteOptions> = TOptions extends { status: infer TStatus }
+  ? TStatus
+  : 200
+
+type SchemaOf<TDeclaration> = TDeclaration extends v.GenericSchema
+  ? TDeclaration
+  : TDeclaration extends { schema: infer TSchema extends v.GenericSchema }
+    ? TSchema
+    : undefined
+
+type DefaultSchema<TOptions extends RouteOptions> = TOptions extends {
+  response: infer TSchema extends v.GenericSchema
+}
+  ? TSchema
+  : TOptions extends { responses: infer TResponses }
+    ? DefaultStatus<TOptions> extends keyof TResponses
+      ? SchemaOf<TResponses[DefaultStatus<TOptions>]>
+      : undefined
+    : undefined
+
+type BodyFor<TSchema> = TSchema extends v.GenericSchema ? v.InferInput<TSchema> : unknown
+
+type Replies<TOptions extends RouteOptions> = TOptions extends { responses: infer TResponses }
+  ? {
+      [TStatus in keyof TResponses & number]: Reply<TStatus, BodyFor<SchemaOf<TResponses[TStatus]>>>
+    }[keyof TResponses & number]
+  : Reply<number, unknown>
+
+type StreamItem<TOptions extends RouteOptions> = TOptions extends {
+  stream: { item: infer TSchema extends v.GenericSchema }
+}
+  ? v.InferInput<TSchema>
+  : unknown
+
+/** What a handler may return, derived from its route's declarations. */
+export type HandlerResult<TOptions extends RouteOptions> = TOptions extends { stream: unknown }
+  ? AsyncIterable<StreamItem<TOptions> | ServerSentEvent> | Response
+  :
+      | (DefaultSchema<TOptions> extends undefined ? unknown : BodyFor<DefaultSchema<TOptions>>)
+      | Replies<TOptions>
+      | Response
+
+export type Handler<TOptions extends RouteOptions> = (
+  context: HandlerContext<TOptions>,
+) => MaybePromise<HandlerResult<TOptions>>
+
+/** A route: a plain value carrying everything known about an endpoint. */
+export interface Route<TOptions extends RouteOptions = RouteOptions> {
+  readonly kind: 'route'
+  readonly method: Method
+  readonly path: string
+  readonly options: TOptions
+  readonly handler: (context: any) => unknown
+}
+
+/** Options a router applies to everything under it. */
+export interface RouterOptions {
+  readonly prefix?: string
+  readonly tags?: readonly string[]
+  readonly deprecated?: boolean
+  readonly bodyLimit?: number
+  /** Extra documented responses for every route under the router (e.g. 401). */
+  readonly responses?: Readonly<Record<number, ResponseDeclaration>>
+}
+
+/** A group of routes and routers sharing a prefix, tags and options. */
+export interface Router {
+  readonly kind: 'router'
+  readonly options: RouterOptions
+  readonly children: readonly RouteNode[]
+}
+
+export type RouteNode = Route<any> | Router
