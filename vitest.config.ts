@@ -5,7 +5,11 @@ export default defineConfig({
   resolve: { conditions: ['source'] },
   ssr: { resolve: { conditions: ['source'] } },
   test: {
-    include: ['{packages,apps,bench}/*/src/**/*.test.ts', '{packages,apps,bench}/*/test/**/*.test.ts'],
+    include: [
+      '{packages,apps,bench}/*/src/**/*.test.ts',
+      '{packages,apps,bench}/*/test/**/*.test.ts',
+      'bench/src/**/*.test.ts',
+    ],
     typecheck: {
       enabled: true,
       include: ['{packages,apps}/*/src/**/*.test-d.ts'],

@@ -50,7 +50,10 @@ const readUser = get(
 const generate = get(
   '/generate',
   {
-    query: { prompt: v.pipe(v.string(), v.minLength(1)), max_tokens: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(64)), 8) },
+    query: {
+      prompt: v.pipe(v.string(), v.minLength(1)),
+      max_tokens: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(64)), 8),
+    },
     stream: 'sse',
     summary: 'Stream tokens from a (toy) model',
   },

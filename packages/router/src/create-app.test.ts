@@ -105,11 +105,14 @@ describe('createApp', () => {
     expect(await (await host.request('/api/users/3')).json()).toEqual({ id: 3, fields: [] })
   })
 
-  it('does not turn malformed percent-encoding in the path into a 500', async () => {
-    const app = createApp({ routes: [get('/files/{name}', { params: { name: v.string() } }, ({ params }) => params)] })
+  it('answers malformed percent-encoding in the path with 400 or 404, never 500', async () => {
+    const app = createApp({
+      routes: [get('/files/{name}', { params: { name: v.string() } }, ({ params }) => params)],
+    })
     const res = await app.request('/files/%E0%A4%A')
-    expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ name: '%E0%A4%A' })
+    expect(res.status).toBe(400)
+    expect(await res.json()).toEqual({ detail: 'Malformed percent-encoding in the URL path' })
+    expect(await (await app.request('/files/100%25%20off')).json()).toEqual({ name: '100% off' })
     expect((await app.request('/%zz')).status).toBe(404)
   })
 })

@@ -85,7 +85,7 @@ describe('errors', () => {
     const text = await res.text()
     expect(text).toBe('{"detail":"Internal Server Error"}')
     expect(onError).toHaveBeenCalledTimes(1)
-    expect(onError.mock.calls[0]?.[1].operation.path).toBe('/boom')
+    expect(onError.mock.calls[0]![1].operation.path).toBe('/boom')
   })
 
   it('answers 500 when an exception handler itself throws', async () => {
@@ -104,7 +104,7 @@ describe('errors', () => {
       ],
     })
     expect((await app.request('/x')).status).toBe(500)
-    expect((onError.mock.calls[0]?.[0] as Error).message).toBe('handler broke')
+    expect((onError.mock.calls[0]![0] as Error).message).toBe('handler broke')
   })
 
   it('still answers 500 when the error hook throws', async () => {

@@ -17,12 +17,19 @@ describe('responses', () => {
   })
 
   it('uses the declared default status', async () => {
-    const app = createApp({ routes: [post('/users', { status: 201, response: User }, () => ({ id: 1, name: 'a' }))] })
+    const app = createApp({
+      routes: [post('/users', { status: 201, response: User }, () => ({ id: 1, name: 'a' }))],
+    })
     expect((await app.request('/users', { method: 'POST' })).status).toBe(201)
   })
 
   it('applies transforms of the response schema', async () => {
-    const Out = v.object({ at: v.pipe(v.date(), v.transform((d) => d.toISOString())) })
+    const Out = v.object({
+      at: v.pipe(
+        v.date(),
+        v.transform((d) => d.toISOString()),
+      ),
+    })
     const app = createApp({ routes: [get('/t', { response: Out }, () => ({ at: new Date(0) }))] })
     expect(await (await app.request('/t')).json()).toEqual({ at: '1970-01-01T00:00:00.000Z' })
   })
@@ -33,11 +40,16 @@ describe('responses', () => {
       routes: [
         get(
           '/u/{id}',
-          { params: { id: v.number() }, responses: { 200: User, 404: { schema: NotFound, description: 'gone' } } },
+          {
+            params: { id: v.number() },
+            responses: { 200: User, 404: { schema: NotFound, description: 'gone' } },
+          },
           ({ params }) =>
             params.id === 1
               ? { id: 1, name: 'a' }
-              : respond(404, { message: 'no user', secret: 's' } as { message: string }, { 'x-why': 'gone' }),
+              : respond(404, { message: 'no user', secret: 's' } as { message: string }, {
+                  'x-why': 'gone',
+                }),
         ),
       ],
     })
@@ -56,7 +68,13 @@ describe('responses', () => {
 
   it('passes a returned Response through untouched', async () => {
     const app = createApp({
-      routes: [get('/raw', { response: User }, () => new Response('raw', { status: 418, headers: { 'x-a': 'b' } }))],
+      routes: [
+        get(
+          '/raw',
+          { response: User },
+          () => new Response('raw', { status: 418, headers: { 'x-a': 'b' } }),
+        ),
+      ],
     })
     const res = await app.request('/raw')
     expect(res.status).toBe(418)
@@ -68,12 +86,21 @@ describe('responses', () => {
     const onError = vi.fn()
     const app = createApp({
       onError,
-      routes: [get('/bad', { response: User }, () => ({ id: 'one', name: 'a' }) as unknown as { id: number; name: string })],
+      routes: [
+        get(
+          '/bad',
+          { response: User },
+          () => ({ id: 'one', name: 'a' }) as unknown as { id: number; name: string },
+        ),
+      ],
     })
     const res = await app.request('/bad')
     expect(res.status).toBe(500)
     expect(await res.json()).toEqual({ detail: 'Internal Server Error' })
-    const [error, info] = onError.mock.calls[0] as [ResponseValidationError, { operation: { path: string } }]
+    const [error, info] = onError.mock.calls[0] as [
+      ResponseValidationError,
+      { operation: { path: string } },
+    ]
     expect(error).toBeInstanceOf(ResponseValidationError)
     expect(error.message).toContain('GET /bad returned a 200 body that fails its schema: id:')
     expect(info.operation.path).toBe('/bad')

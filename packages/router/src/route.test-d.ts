@@ -28,10 +28,14 @@ describe('route types', () => {
   })
 
   it('types the JSON body', () => {
-    post('/items', { body: v.object({ name: v.string(), tags: v.array(v.string()) }) }, ({ body }) => {
-      expectTypeOf(body).toEqualTypeOf<{ name: string; tags: string[] }>()
-      return body
-    })
+    post(
+      '/items',
+      { body: v.object({ name: v.string(), tags: v.array(v.string()) }) },
+      ({ body }) => {
+        expectTypeOf(body).toEqualTypeOf<{ name: string; tags: string[] }>()
+        return body
+      },
+    )
   })
 
   it('rejects a handler whose return value does not match the response schema', () => {
@@ -57,13 +61,19 @@ describe('route types', () => {
   })
 
   it('types stream items by the item schema', () => {
-    get('/s', { stream: { format: 'ndjson', item: v.object({ t: v.string() }) } }, async function* () {
-      yield { t: 'a' }
-    })
-    // @ts-expect-error items must match the item schema
-    get('/s2', { stream: { format: 'ndjson', item: v.object({ t: v.string() }) } }, async function* () {
+    get(
+      '/s',
+      { stream: { format: 'ndjson', item: v.object({ t: v.string() }) } },
+      async function* () {
+        yield { t: 'a' }
+      },
+    )
+    const stream = { format: 'ndjson', item: v.object({ t: v.string() }) } as const
+    const wrongItems = async function* () {
       yield { t: 1 }
-    })
+    }
+    // @ts-expect-error items must match the item schema
+    get('/s2', { stream }, wrongItems)
   })
 
   it('refuses unknown input locations and options', () => {

@@ -15,13 +15,16 @@ export function route<const TOptions extends RouteOptions>(
   return { kind: 'route', method, path, options, handler }
 }
 
+/** A route with nothing declared: no inputs, no schemas. */
+type NoOptions = Record<never, never>
+
 interface MethodHelper {
   <const TOptions extends RouteOptions>(
     path: string,
     options: TOptions,
     handler: Handler<TOptions>,
   ): Route<TOptions>
-  (path: string, handler: Handler<{}>): Route<{}>
+  (path: string, handler: Handler<NoOptions>): Route<NoOptions>
 }
 
 function methodHelper(method: Method): MethodHelper {

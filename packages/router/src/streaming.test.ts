@@ -41,15 +41,19 @@ describe('streaming', () => {
     const app = createApp({
       onError,
       routes: [
-        get('/nd', { stream: { format: 'sse', item: v.object({ n: v.number() }) } }, async function* () {
-          try {
-            yield { n: 1 }
-            yield { n: 'two' } as unknown as { n: number }
-            yield { n: 3 }
-          } finally {
-            finished = true
-          }
-        }),
+        get(
+          '/nd',
+          { stream: { format: 'sse', item: v.object({ n: v.number() }) } },
+          async function* () {
+            try {
+              yield { n: 1 }
+              yield { n: 'two' } as unknown as { n: number }
+              yield { n: 3 }
+            } finally {
+              finished = true
+            }
+          },
+        ),
       ],
     })
     const text = await (await app.request('/nd')).text()

@@ -55,9 +55,7 @@ export type HandlerContext<TOptions extends RouteOptions> = InferInputs<TOptions
   readonly c: Context
 }
 
-type DefaultStatus<TOptions extends RouteOptions> = TOptions extends { status: infer TStatus }
-  ? TStatus
-  : 200
+type DefaultStatus<TOptions> = TOptions extends { status: infer TStatus } ? TStatus : 200
 
 type SchemaOf<TDeclaration> = TDeclaration extends v.GenericSchema
   ? TDeclaration
@@ -65,25 +63,25 @@ type SchemaOf<TDeclaration> = TDeclaration extends v.GenericSchema
     ? TSchema
     : undefined
 
-type DefaultSchema<TOptions extends RouteOptions> = TOptions extends {
+type DefaultSchema<TOptions> = TOptions extends {
   response: infer TSchema extends v.GenericSchema
 }
   ? TSchema
   : TOptions extends { responses: infer TResponses }
     ? DefaultStatus<TOptions> extends keyof TResponses
-      ? SchemaOf<TResponses[DefaultStatus<TOptions>]>
+      ? SchemaOf<TResponses[DefaultStatus<TOptions> & keyof TResponses]>
       : undefined
     : undefined
 
 type BodyFor<TSchema> = TSchema extends v.GenericSchema ? v.InferInput<TSchema> : unknown
 
-type Replies<TOptions extends RouteOptions> = TOptions extends { responses: infer TResponses }
+type Replies<TOptions> = TOptions extends { responses: infer TResponses }
   ? {
       [TStatus in keyof TResponses & number]: Reply<TStatus, BodyFor<SchemaOf<TResponses[TStatus]>>>
     }[keyof TResponses & number]
   : Reply<number, unknown>
 
-type StreamItem<TOptions extends RouteOptions> = TOptions extends {
+type StreamItem<TOptions> = TOptions extends {
   stream: { item: infer TSchema extends v.GenericSchema }
 }
   ? v.InferInput<TSchema>

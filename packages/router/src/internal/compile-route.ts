@@ -5,11 +5,13 @@ import {
   validationErrorResponse,
 } from '@brisk/validator'
 import type { Context, Handler as HonoHandler } from 'hono'
+import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status'
 import * as v from 'valibot'
 import type { Operation } from '../operation.ts'
 import { isReply } from '../respond.ts'
 import { ResponseValidationError } from '../response-validation-error.ts'
 import type { ErrorReporter } from './error-renderer.ts'
+import { hasMalformedPath, malformedPathDetail } from './malformed-path.ts'
 import { isAsyncIterable, streamResponse } from './stream-response.ts'
 
 const NO_INPUTS = Object.freeze({
@@ -47,6 +49,7 @@ export function compileRoute(
     if (response.schema) schemas.set(Number(status), response.schema)
   }
   const stream = operation.stream
+  const emptyStatus = (operation.status === 200 ? 204 : operation.status) as StatusCode
 
   const json = (c: Context, status: number, value: unknown, headers?: Record<string, string>) => {
     const schema = schemas.get(status)
@@ -56,12 +59,13 @@ export function compileRoute(
       if (!result.success) throw new ResponseValidationError(operation, status, result.issues)
       body = result.output
     }
-    return c.json(body as object, status as 200, headers)
+    const code = status as ContentfulStatusCode
+    return headers ? c.json(body as object, code, headers) : c.json(body as object, code)
   }
 
   const render = (c: Context, output: unknown): Response => {
     if (output instanceof Response) return output
-    if (output === undefined) return c.body(null, operation.status === 200 ? 204 : operation.status)
+    if (output === undefined) return c.body(null, emptyStatus)
     if (isReply(output)) return json(c, output.status, output.body, output.headers)
     if (stream && isAsyncIterable(output)) {
       const reportError = (error: unknown) => report(error, { request: c.req.raw, operation })
@@ -80,6 +84,9 @@ export function compileRoute(
 
   if (!validator) return (c) => run(c, NO_INPUTS)
   return (c) => {
+    if (hasParams && hasMalformedPath(c.req.url)) {
+      return c.json({ detail: malformedPathDetail }, 400)
+    }
     const result = validator.validate(c.req.raw, hasParams ? c.req.param() : undefined)
     return result instanceof Promise
       ? result.then((settled) => afterValidation(c, settled))

@@ -1,0 +1,23 @@
+/** Every conformance case, by area. A runner registers each as its own test. */
+import type { Case } from '../target.ts'
+import { bodyCases } from './bodies.ts'
+import { coercionCases } from './coercion.ts'
+import { compositionCases } from './composition.ts'
+import { inputCases } from './inputs.ts'
+import { limitCases } from './limits.ts'
+import { prototypeKeyCases } from './prototype-keys.ts'
+import { responseCases } from './responses.ts'
+import { routingCases } from './routing.ts'
+import { streamingCases } from './streaming.ts'
+
+export const cases: readonly Case[] = [
+  ...routingCases,
+  ...inputCases,
+  ...coercionCases,
+  ...bodyCases,
+  ...limitCases,
+  ...prototypeKeyCases,
+  ...responseCases,
+  ...streamingCases,
+  ...compositionCases,
+]

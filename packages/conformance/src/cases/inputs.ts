@@ -1,0 +1,115 @@
+/** Cases for path, header and cookie inputs, and the order of issues across locations. */
+import { expect } from 'vitest'
+import type { Case } from '../target.ts'
+import { call, expectIssues, expectJson, issue } from './http.ts'
+
+export const inputCases: Case[] = [
+  {
+    name: 'a path parameter is coerced to its declared integer',
+    run: async (target) => {
+      await expectJson(await call(target, '/items/42'), 200, { id: 42, type: 'number' })
+    },
+  },
+  {
+    name: 'a path parameter that is not an integer is 422 at ["path","id"]',
+    run: async (target) => {
+      await expectIssues(await call(target, '/items/abc'), [
+        issue('int_parsing', ['path', 'id'], 'abc'),
+      ])
+    },
+  },
+  {
+    name: 'a path parameter below its minimum is 422 greater_than_equal',
+    run: async (target) => {
+      await expectIssues(await call(target, '/items/0'), [
+        issue('greater_than_equal', ['path', 'id'], 0),
+      ])
+    },
+  },
+  {
+    name: 'a header field x_trace reads the x-trace header, case-insensitively',
+    run: async (target) => {
+      const response = await call(target, '/headers', {
+        headers: { 'X-Trace': 'abc-123', 'x-retries': '3' },
+      })
+      await expectJson(response, 200, { x_trace: 'abc-123', x_retries: 3 })
+    },
+  },
+  {
+    name: 'a missing required header is 422 missing at ["header","x_trace"]',
+    run: async (target) => {
+      await expectIssues(await call(target, '/headers'), [
+        issue('missing', ['header', 'x_trace'], null),
+      ])
+    },
+  },
+  {
+    name: 'a header that is not an integer is 422 int_parsing',
+    run: async (target) => {
+      const response = await call(target, '/headers', {
+        headers: { 'x-trace': 't', 'x-retries': 'many' },
+      })
+      await expectIssues(response, [issue('int_parsing', ['header', 'x_retries'], 'many')])
+    },
+  },
+  {
+    name: 'cookies are read from the Cookie header',
+    run: async (target) => {
+      const response = await call(target, '/cookies', {
+        headers: { cookie: 'other=1; session=s%20id; theme=dark' },
+      })
+      await expectJson(response, 200, { session: 's id', theme: 'dark' })
+    },
+  },
+  {
+    name: 'a missing cookie is 422 missing at ["cookie","session"]',
+    run: async (target) => {
+      const response = await call(target, '/cookies', { headers: { cookie: 'theme=light' } })
+      await expectIssues(response, [issue('missing', ['cookie', 'session'], null)])
+    },
+  },
+  {
+    name: 'a cookie outside its enum is 422 at ["cookie","theme"]',
+    run: async (target) => {
+      const response = await call(target, '/cookies', {
+        headers: { cookie: 'session=s; theme=neon' },
+      })
+      await expectIssues(response, [issue('enum', ['cookie', 'theme'], 'neon')])
+    },
+  },
+  {
+    name: 'every input location is validated and reported in one response',
+    run: async (target) => {
+      const response = await call(target, '/orders/x?notify=perhaps', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ quantity: 0 }),
+      })
+      await expectIssues(response, [
+        issue('int_parsing', ['path', 'id'], 'x'),
+        issue('bool_parsing', ['query', 'notify'], 'perhaps'),
+        issue('missing', ['header', 'x_tenant'], null),
+        issue('missing', ['cookie', 'session'], null),
+        issue('greater_than_equal', ['body', 'quantity'], 0),
+      ])
+    },
+  },
+  {
+    name: 'a request valid in every location reaches the handler',
+    run: async (target) => {
+      const response = await call(target, '/orders/7?notify=true', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-tenant': 'acme', cookie: 'session=abc' },
+        body: JSON.stringify({ quantity: 2 }),
+      })
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff')
+      await expectJson(response, 200, {
+        id: 7,
+        notify: true,
+        tenant: 'acme',
+        session: 'abc',
+        quantity: 2,
+      })
+    },
+  },
+]

@@ -1,0 +1,88 @@
+/**
+ * The conformance fixture: one Brisk app exercising every router and validator feature, with a
+ * problem-details app and a plain Hono host mounted under it. Portable: web standards only.
+ */
+import { createApp, exceptionHandler } from '@brisk/router'
+import { cors } from 'hono/cors'
+import { secureHeaders } from 'hono/secure-headers'
+import {
+  createProduct,
+  echoLooseForm,
+  echoLooseObject,
+  echoRecord,
+  smallBody,
+  submitForm,
+  uploadAvatar,
+} from './fixture/body-routes.ts'
+import { hostApp } from './fixture/host-app.ts'
+import {
+  coercionRoutes,
+  readCookies,
+  readFile,
+  readHeaders,
+  readItem,
+  updateOrder,
+} from './fixture/input-routes.ts'
+import { problemApp } from './fixture/problem-app.ts'
+import { recordError, reportedErrors } from './fixture/reported-errors.ts'
+import {
+  brokenResponse,
+  createItem,
+  deleteItem,
+  passthrough,
+  readUser,
+  Teapot,
+  throwHttpException,
+  throwTeapot,
+  throwUnexpected,
+} from './fixture/response-routes.ts'
+import {
+  checkedItems,
+  endlessTicks,
+  ndjsonNumbers,
+  sseTokens,
+  streamStatus,
+} from './fixture/stream-routes.ts'
+
+export const app = createApp({
+  routes: [
+    coercionRoutes,
+    readItem,
+    readFile,
+    readHeaders,
+    readCookies,
+    updateOrder,
+    createProduct,
+    submitForm,
+    uploadAvatar,
+    smallBody,
+    echoRecord,
+    echoLooseObject,
+    echoLooseForm,
+    readUser,
+    brokenResponse,
+    createItem,
+    deleteItem,
+    throwHttpException,
+    throwTeapot,
+    throwUnexpected,
+    passthrough,
+    sseTokens,
+    ndjsonNumbers,
+    checkedItems,
+    endlessTicks,
+    streamStatus,
+    reportedErrors,
+  ],
+  middleware: [
+    cors({ origin: 'https://allowed.test', exposeHeaders: ['x-reason'] }),
+    secureHeaders(),
+  ],
+  exceptionHandlers: [
+    exceptionHandler(Teapot, (_error, c) => c.json({ detail: 'short and stout' }, 418)),
+  ],
+  onError: recordError,
+})
+
+app.route('/problem', problemApp)
+app.route('/host', hostApp)

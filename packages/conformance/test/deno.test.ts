@@ -1,0 +1,24 @@
+/** Runs the conformance cases against the fixture served by `Deno.serve` in a Deno child process. */
+import { defineSuite } from './support/define-suite.ts'
+import { fetchOverHttp } from './support/fetch-over-http.ts'
+import { binary, packageRoot } from './support/paths.ts'
+import { spawnServer } from './support/spawn-server.ts'
+
+defineSuite({
+  runtime: 'deno',
+  capabilities: {
+    rawHttp: true,
+    streamingRequestBody: true,
+    forgedHeaders: 'requests cross a real socket, so HTTP framing fixes Content-Length',
+    partContentType: true,
+    disconnect: true,
+  },
+  start: async () => {
+    const server = await spawnServer(
+      binary('deno'),
+      ['run', '-A', '--conditions=source', 'src/serve-deno.ts'],
+      { cwd: packageRoot, env: { DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' } },
+    )
+    return { ...server, fetch: fetchOverHttp(server.baseUrl) }
+  },
+})

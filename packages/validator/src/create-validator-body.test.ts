@@ -1,0 +1,292 @@
+import * as v from 'valibot'
+import { describe, expect, test } from 'vitest'
+import { createValidator } from './create-validator.ts'
+import type { InputSpec, ValidationResult, ValidatorOptions } from './types.ts'
+
+type Result = ValidationResult<{ body: unknown; query: unknown }>
+
+function post(body: BodyInit | null, headers: Record<string, string> = {}, url = '/'): Request {
+  return new Request(`http://localhost${url}`, { method: 'POST', body, headers })
+}
+
+function json(value: unknown, contentType = 'application/json'): Request {
+  return post(JSON.stringify(value), { 'content-type': contentType })
+}
+
+async function run(spec: InputSpec, request: Request, options?: ValidatorOptions): Promise<Result> {
+  return (await createValidator(spec, options).validate(request)) as Result
+}
+
+const item = v.object({ name: v.string(), price: v.number() })
+
+describe('createValidator JSON bodies', () => {
+  test('validates a JSON body and returns a Promise', async () => {
+    const pending = createValidator({ body: item }).validate(json({ name: 'a', price: 1 }))
+    expect(pending).toBeInstanceOf(Promise)
+    expect(await pending).toMatchObject({ ok: true, value: { body: { name: 'a', price: 1 } } })
+  })
+
+  test('wraps field schemas in an object and strips undeclared keys', async () => {
+    const result = await run({ body: { name: v.string() } }, json({ name: 'a', extra: 1 }))
+    expect(result).toMatchObject({ ok: true, value: { body: { name: 'a' } } })
+    expect(result.ok && result.value.body).toEqual({ name: 'a' })
+  })
+
+  test('accepts any JSON schema, such as an array', async () => {
+    const result = await run({ body: v.array(v.number()) }, json([1, 2]))
+    expect(result).toMatchObject({ ok: true, value: { body: [1, 2] } })
+  })
+
+  test('accepts a Content-Type with parameters, any case, and +json types', async () => {
+    const body = JSON.stringify({ name: 'a', price: 1 })
+    for (const type of [
+      'Application/JSON; charset=utf-8',
+      ' application/json ',
+      'application/merge-patch+json',
+    ]) {
+      expect(await run({ body: item }, post(body, { 'content-type': type }))).toMatchObject({
+        ok: true,
+      })
+    }
+  })
+
+  test.each(['application/jsonx', 'text/plain', 'application/x-www-form-urlencoded'])(
+    'rejects a %s body with 415',
+    async (type) => {
+      expect(await run({ body: item }, post('{}', { 'content-type': type }))).toEqual({
+        ok: false,
+        status: 415,
+        issues: [],
+        detail: 'Unsupported Media Type: expected application/json',
+      })
+    },
+  )
+
+  test('rejects a missing body with 415 when the body is required, never validating it as {}', async () => {
+    expect(await run({ body: v.object({}) }, post(null))).toEqual({
+      ok: false,
+      status: 415,
+      issues: [],
+      detail: 'Unsupported Media Type: expected application/json',
+    })
+  })
+
+  test('gives undefined, or the default, for a missing optional body', async () => {
+    expect(await run({ body: v.optional(item) }, post(null))).toMatchObject({
+      ok: true,
+      value: { body: undefined },
+    })
+    const fallback = { name: 'default', price: 0 }
+    expect(await run({ body: v.optional(item, fallback) }, post(null))).toMatchObject({
+      ok: true,
+      value: { body: fallback },
+    })
+  })
+
+  test('reports an empty JSON body as a missing required body', async () => {
+    expect(await run({ body: item }, post('', { 'content-type': 'application/json' }))).toEqual({
+      ok: false,
+      status: 422,
+      issues: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }],
+    })
+  })
+
+  test('reports malformed JSON as json_invalid', async () => {
+    const result = await run(
+      { body: item },
+      post('{"name":', { 'content-type': 'application/json' }),
+    )
+    expect(result).toMatchObject({
+      ok: false,
+      status: 422,
+      issues: [{ type: 'json_invalid', loc: ['body'], msg: 'JSON decode error', input: {} }],
+    })
+    expect(!result.ok && typeof result.issues[0]?.ctx?.error).toBe('string')
+  })
+
+  test('reports a body that is not UTF-8 as json_invalid', async () => {
+    const bytes = new Uint8Array([0x22, 0xff, 0xfe, 0x22])
+    expect(
+      await run({ body: v.string() }, post(bytes, { 'content-type': 'application/json' })),
+    ).toEqual({
+      ok: false,
+      status: 422,
+      issues: [
+        {
+          type: 'json_invalid',
+          loc: ['body'],
+          msg: 'JSON decode error',
+          input: {},
+          ctx: { error: 'Invalid UTF-8' },
+        },
+      ],
+    })
+  })
+
+  test('deletes __proto__, constructor and prototype keys at any depth', async () => {
+    const text =
+      '{"a":{"__proto__":{"polluted":true},"b":[{"constructor":{"prototype":{"x":1}},"ok":1}]},"prototype":1}'
+    // v.unknown() passes the parsed value through untouched: only the walk protects it.
+    const spec = { body: v.unknown() }
+    const result = await run(spec, post(text, { 'content-type': 'application/json' }))
+    expect(result.ok).toBe(true)
+    const body = result.ok ? (result.value.body as Record<string, any>) : {}
+    expect(JSON.stringify(body)).toBe('{"a":{"b":[{"ok":1}]}}')
+    expect(Object.hasOwn(body.a, '__proto__')).toBe(false)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  test('rejects JSON nested deeper than maxDepth', async () => {
+    const deep = `${'['.repeat(6)}${']'.repeat(6)}`
+    const request = post(deep, { 'content-type': 'application/json' })
+    expect(await run({ body: v.unknown() }, request, { limits: { maxDepth: 5 } })).toEqual({
+      ok: false,
+      status: 422,
+      issues: [
+        {
+          type: 'too_deep',
+          loc: ['body'],
+          msg: 'JSON body is nested deeper than the limit of 5 levels',
+          input: null,
+          ctx: { max_depth: 5 },
+        },
+      ],
+    })
+    const ok = post(`${'['.repeat(5)}${']'.repeat(5)}`, { 'content-type': 'application/json' })
+    expect(await run({ body: v.unknown() }, ok, { limits: { maxDepth: 5 } })).toMatchObject({
+      ok: true,
+    })
+  })
+
+  test('rejects JSON with more values than maxNodes', async () => {
+    const request = json({ a: [1, 2, 3], b: 'x' })
+    expect(await run({ body: v.unknown() }, request, { limits: { maxNodes: 5 } })).toEqual({
+      ok: false,
+      status: 422,
+      issues: [
+        {
+          type: 'too_many_values',
+          loc: ['body'],
+          msg: 'JSON body has more than the limit of 5 values',
+          input: null,
+          ctx: { max_values: 5 },
+        },
+      ],
+    })
+    expect(
+      await run({ body: v.unknown() }, json({ a: [1, 2], b: 'x' }), { limits: { maxNodes: 5 } }),
+    ).toMatchObject({
+      ok: true,
+    })
+  })
+
+  test('locates issues deep inside the body', async () => {
+    const spec = {
+      body: v.object({ variants: v.array(v.object({ stock: v.pipe(v.number(), v.integer()) })) }),
+    }
+    const variants = [{ stock: 1 }, { stock: 2 }, { stock: 3 }, { stock: 'many' }, { stock: 1.5 }]
+    expect(await run(spec, json({ variants }))).toEqual({
+      ok: false,
+      status: 422,
+      issues: [
+        {
+          type: 'int_type',
+          loc: ['body', 'variants', 3, 'stock'],
+          msg: 'Input should be a valid integer',
+          input: 'many',
+        },
+        {
+          type: 'int_from_float',
+          loc: ['body', 'variants', 4, 'stock'],
+          msg: 'Input should be a valid integer, got a number with a fractional part',
+          input: 1.5,
+        },
+      ],
+    })
+  })
+})
+
+describe('createValidator body size limit', () => {
+  const limited = { bodyLimit: 16 }
+  const tooLarge = {
+    ok: false,
+    status: 413,
+    issues: [],
+    detail: 'Request body is larger than the limit of 16 bytes',
+  }
+
+  test('rejects a numeric Content-Length over the limit without reading the body', async () => {
+    const request = post('x'.repeat(100), {
+      'content-type': 'application/json',
+      'content-length': '100',
+    })
+    expect(await run({ body: v.string() }, request, limited)).toEqual(tooLarge)
+    expect(request.bodyUsed).toBe(false)
+  })
+
+  test('counts the bytes of a chunked body and cancels the stream past the limit', async () => {
+    let pulls = 0
+    let cancelled = false
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulls++
+        controller.enqueue(new TextEncoder().encode('"abcdefgh'))
+      },
+      cancel() {
+        cancelled = true
+      },
+    })
+    const request = new Request('http://localhost/', {
+      method: 'POST',
+      body: stream,
+      headers: { 'content-type': 'application/json' },
+      duplex: 'half',
+    } as RequestInit)
+    expect(await run({ body: v.string() }, request, limited)).toEqual(tooLarge)
+    expect(cancelled).toBe(true)
+    expect(pulls).toBeLessThan(5)
+  })
+
+  test('does not trust a small, lying Content-Length', async () => {
+    const request = post(JSON.stringify('x'.repeat(100)), {
+      'content-type': 'application/json',
+      'content-length': '3',
+    })
+    expect(await run({ body: v.string() }, request, limited)).toEqual(tooLarge)
+  })
+
+  test('ignores a non-numeric Content-Length and still counts bytes', async () => {
+    const body = JSON.stringify('x'.repeat(100))
+    const request = post(body, { 'content-type': 'application/json', 'content-length': 'abc' })
+    expect(await run({ body: v.string() }, request, limited)).toEqual(tooLarge)
+    const small = post('"ok"', { 'content-type': 'application/json', 'content-length': 'abc' })
+    expect(await run({ body: v.string() }, small, limited)).toMatchObject({
+      ok: true,
+      value: { body: 'ok' },
+    })
+  })
+
+  test('accepts a body exactly at the limit', async () => {
+    const body = JSON.stringify('x'.repeat(14))
+    expect(body).toHaveLength(16)
+    expect(await run({ body: v.string() }, json('x'.repeat(14)), limited)).toMatchObject({
+      ok: true,
+    })
+  })
+})
+
+describe('createValidator issue order with a body', () => {
+  test('reports query issues before body issues, all in one response', async () => {
+    const spec = { query: { page: v.number() }, body: item }
+    const request = new Request('http://localhost/?page=x', {
+      method: 'POST',
+      body: JSON.stringify({ name: 1, price: 2 }),
+      headers: { 'content-type': 'application/json' },
+    })
+    const result = await run(spec, request)
+    expect(!result.ok && result.issues.map((issue) => [issue.type, issue.loc])).toEqual([
+      ['float_parsing', ['query', 'page']],
+      ['string_type', ['body', 'name']],
+    ])
+  })
+})

@@ -1,0 +1,22 @@
+/**
+ * `@brisk/validator`: request inputs declared as Valibot schemas, coerced from strings, validated
+ * in one pass, with FastAPI-style errors.
+ */
+export { createValidator } from './create-validator.ts'
+export type {
+  BodyType,
+  FieldSchemas,
+  InferInputs,
+  InputSpec,
+  LocationSpec,
+  ObjectLikeSchema,
+  RequestValidator,
+  ResolvedValidatorOptions,
+  ValidationFailure,
+  ValidationIssue,
+  ValidationLimits,
+  ValidationResult,
+  ValidatorOptions,
+} from './types.ts'
+export { validationErrorResponse } from './validation-error-response.ts'
+export { type BodyTarget, type ValidatorInput, validator } from './validator.ts'

@@ -1,0 +1,69 @@
+import type { ResolvedValidatorOptions, ValidationFailure, ValidationIssue } from '../types.ts'
+import { acceptsMediaType, EXPECTED_MEDIA_TYPES, mediaType } from './media-type.ts'
+import { parseFormBody } from './parse-form-body.ts'
+import { parseJsonBody } from './parse-json-body.ts'
+import type { BodyPlan } from './plan-body.ts'
+import type { RawRecord } from './raw-values.ts'
+import { readLimited } from './read-limited.ts'
+
+/** What reading the body gave: nothing, a JSON value, form fields, an issue, or a 413/415. */
+export type BodyOutcome =
+  | { kind: 'absent' }
+  | { kind: 'json'; value: unknown }
+  | { kind: 'form'; raw: RawRecord }
+  | { kind: 'issue'; issue: ValidationIssue }
+  | { kind: 'failure'; failure: ValidationFailure }
+
+const ABSENT: BodyOutcome = { kind: 'absent' }
+const DIGITS = /^\d+$/
+
+function failure(status: number, detail: string): BodyOutcome {
+  return { kind: 'failure', failure: { ok: false, status, issues: [], detail } }
+}
+
+/**
+ * Reads the body as the plan declares: checks the media type (415), the declared and the actual
+ * size (413), then parses JSON or form data. A request without a body is `absent`; whether that
+ * is allowed is decided by the caller.
+ */
+export async function loadBody(
+  request: Request,
+  plan: BodyPlan,
+  options: ResolvedValidatorOptions,
+): Promise<BodyOutcome> {
+  const contentType = request.headers.get('content-type')
+  const contentLength = request.headers.get('content-length')
+  const stream = request.body
+  if (stream === null || (contentType === null && contentLength === '0')) {
+    return plan.optional ? ABSENT : unsupported(plan)
+  }
+  const essence = mediaType(contentType)
+  if (!acceptsMediaType(plan.bodyType, essence)) return unsupported(plan)
+  const limit = options.bodyLimit
+  if (contentLength !== null && DIGITS.test(contentLength) && Number(contentLength) > limit) {
+    return tooLarge(limit)
+  }
+  const bytes = await readLimited(stream, limit)
+  if (bytes === undefined) return tooLarge(limit)
+  if (bytes.byteLength === 0) return ABSENT
+  if (plan.form === undefined) {
+    const parsed = parseJsonBody(bytes, options.limits)
+    return 'issue' in parsed ? { kind: 'issue', issue: parsed.issue } : { kind: 'json', ...parsed }
+  }
+  const parsed = await parseFormBody(
+    bytes,
+    essence,
+    contentType ?? '',
+    plan.form.wanted,
+    options.limits.maxParts,
+  )
+  return 'issue' in parsed ? { kind: 'issue', issue: parsed.issue } : { kind: 'form', ...parsed }
+}
+
+function unsupported(plan: BodyPlan): BodyOutcome {
+  return failure(415, `Unsupported Media Type: expected ${EXPECTED_MEDIA_TYPES[plan.bodyType]}`)
+}
+
+function tooLarge(limit: number): BodyOutcome {
+  return failure(413, `Request body is larger than the limit of ${limit} bytes`)
+}

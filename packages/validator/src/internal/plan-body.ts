@@ -1,0 +1,51 @@
+import * as v from 'valibot'
+import type { BodyType, FieldSchemas, InputSpec } from '../types.ts'
+import { type LocationPlan, planLocation } from './plan-location.ts'
+import { acceptsUndefined, isSchema, type SchemaNode } from './schema-node.ts'
+
+/** Everything known about the body before the first request. */
+export interface BodyPlan {
+  readonly bodyType: BodyType
+  /** The schema the body is validated with (field schemas wrapped in `v.object`). */
+  readonly schema: v.GenericSchema
+  /** No body at all is fine: the schema accepts `undefined` (e.g. `v.optional(...)`). */
+  readonly optional: boolean
+  /** Field plan for form bodies; `undefined` for JSON. */
+  readonly form: LocationPlan | undefined
+}
+
+const BODY_TYPES: readonly BodyType[] = ['json', 'form', 'multipart']
+
+/** Plans the body of a spec, or returns `undefined` when no body is declared. */
+export function planBody(spec: InputSpec): BodyPlan | undefined {
+  const bodyType = spec.bodyType ?? 'json'
+  if (!BODY_TYPES.includes(bodyType)) {
+    throw new TypeError(
+      `@brisk/validator: bodyType must be 'json', 'form' or 'multipart', got ${String(bodyType)}`,
+    )
+  }
+  const body = spec.body
+  if (body === undefined) {
+    if (spec.bodyType !== undefined) {
+      throw new TypeError('@brisk/validator: bodyType is set but no body schema is declared')
+    }
+    return undefined
+  }
+  let schema: v.GenericSchema
+  if (isSchema(body)) {
+    schema = body as v.GenericSchema
+  } else if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    for (const [name, field] of Object.entries(body)) {
+      if (!isSchema(field))
+        throw new TypeError(`@brisk/validator: body.${name} is not a Valibot schema`)
+    }
+    schema = v.object(body as FieldSchemas)
+  } else {
+    throw new TypeError('@brisk/validator: body must be a Valibot schema or an object of fields')
+  }
+  if (schema.async)
+    throw new TypeError('@brisk/validator: body uses an async schema; use sync schemas')
+  const form =
+    bodyType === 'json' ? undefined : planLocation('body', 'body', schema, { emptyIsMissing: true })
+  return { bodyType, schema, optional: acceptsUndefined(schema as unknown as SchemaNode), form }
+}

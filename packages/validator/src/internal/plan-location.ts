@@ -1,0 +1,109 @@
+import * as v from 'valibot'
+import { type Coercer, createCoercer } from './create-coercer.ts'
+import { isForbiddenKey } from './forbidden-keys.ts'
+import { isSchema, type SchemaNode, unwrapSchema } from './schema-node.ts'
+
+/** The first `loc` element of each location, as FastAPI names them. */
+export type LocationName = 'path' | 'query' | 'header' | 'cookie' | 'body'
+
+/** How one declared field is read and coerced. */
+export interface FieldPlan {
+  readonly name: string
+  /** Key in the raw source: the header name for headers, else the field name. */
+  readonly source: string
+  readonly array: boolean
+  /** Splits a combined header value into items (array header fields). */
+  readonly split: boolean
+  readonly coerce: Coercer | undefined
+}
+
+/** Everything known about one location before the first request. */
+export interface LocationPlan {
+  readonly loc: LocationName
+  readonly schema: v.GenericSchema
+  readonly fields: readonly FieldPlan[]
+  /** Source keys of the declared fields. */
+  readonly sources: Readonly<Record<string, true>>
+  /** Source keys to collect; `undefined` collects all (loose/strict/rest object schemas). */
+  readonly wanted: Readonly<Record<string, true>> | undefined
+  readonly order: Readonly<Record<string, number>>
+  /** A repeated scalar is an error (query, form) or the first value wins (cookies). */
+  readonly firstWins: boolean
+  /** An empty string counts as not sent (form fields, like FastAPI). */
+  readonly emptyIsMissing: boolean
+}
+
+/** How a location maps field names and treats repeats; chosen per location. */
+export interface LocationSettings {
+  readonly sourceKey?: (name: string) => string
+  readonly split?: boolean
+  readonly firstWins?: boolean
+  readonly emptyIsMissing?: boolean
+}
+
+const COLLECT_ALL = new Set(['loose_object', 'strict_object', 'object_with_rest'])
+
+function fail(label: string, problem: string): never {
+  throw new TypeError(`@brisk/validator: ${label} ${problem}`)
+}
+
+/**
+ * Plans a string-sourced location (params, query, headers, cookies, form fields) from its spec:
+ * builds the object schema once and a coercer per field. Throws on a spec that cannot work.
+ */
+export function planLocation(
+  loc: LocationName,
+  label: string,
+  spec: unknown,
+  settings: LocationSettings = {},
+): LocationPlan {
+  let schema: v.GenericSchema
+  let entries: Readonly<Record<string, SchemaNode>>
+  let collectAll = false
+  if (isSchema(spec)) {
+    const base = unwrapSchema(spec).base
+    if (base.entries === undefined) fail(label, 'must be an object schema or an object of fields')
+    entries = base.entries
+    collectAll = COLLECT_ALL.has(base.type)
+    schema = spec as unknown as v.GenericSchema
+  } else if (typeof spec === 'object' && spec !== null && !Array.isArray(spec)) {
+    entries = spec as Record<string, SchemaNode>
+    for (const [name, field] of Object.entries(entries)) {
+      if (!isSchema(field)) fail(`${label}.${name}`, 'is not a Valibot schema')
+    }
+    schema = v.object(spec as v.ObjectEntries)
+  } else {
+    return fail(label, 'must be an object schema or an object of fields')
+  }
+  if ((schema as { async?: boolean }).async) fail(label, 'uses an async schema; use sync schemas')
+  const fields: FieldPlan[] = []
+  const wanted: Record<string, true> = Object.create(null)
+  const order: Record<string, number> = Object.create(null)
+  for (const [name, field] of Object.entries(entries)) {
+    if (isForbiddenKey(name))
+      fail(`${label}.${name}`, 'is a reserved name; pick another field name')
+    if (field.async) fail(`${label}.${name}`, 'is an async schema; use sync schemas')
+    const base = unwrapSchema(field).base
+    const array = base.type === 'array'
+    const source = settings.sourceKey?.(name) ?? name
+    fields.push({
+      name,
+      source,
+      array,
+      split: array && settings.split === true,
+      coerce: array ? base.item && createCoercer(base.item) : createCoercer(field),
+    })
+    wanted[source] = true
+    order[name] = fields.length - 1
+  }
+  return {
+    loc,
+    schema,
+    fields,
+    sources: wanted,
+    wanted: collectAll ? undefined : wanted,
+    order,
+    firstWins: settings.firstWins === true,
+    emptyIsMissing: settings.emptyIsMissing === true,
+  }
+}

@@ -1,0 +1,60 @@
+import * as v from 'valibot'
+import type { ValidationIssue } from '../types.ts'
+import { coerceRecord } from './coerce-record.ts'
+import { mapIssue } from './map-issue.ts'
+import type { LocationPlan } from './plan-location.ts'
+import type { RawValue } from './raw-values.ts'
+import type { SchemaNode } from './schema-node.ts'
+
+/**
+ * Pushes Valibot's issues for one location, mapped and capped at `maxIssues`. Issues under a key
+ * in `skip` are dropped (a coercion issue already explains them).
+ */
+export function pushSchemaIssues(
+  found: readonly v.BaseIssue<unknown>[],
+  location: string,
+  root: v.GenericSchema,
+  issues: ValidationIssue[],
+  maxIssues: number,
+  skip?: ReadonlySet<unknown>,
+): void {
+  for (const issue of found) {
+    if (issues.length >= maxIssues) return
+    if (skip?.has(issue.path?.[0]?.key)) continue
+    issues.push(mapIssue(issue, location, root as unknown as SchemaNode))
+  }
+}
+
+/**
+ * Coerces and validates one string-sourced location. Returns the schema's output, or `undefined`
+ * after pushing issues (ordered by field declaration within the location).
+ */
+export function runLocation(
+  plan: LocationPlan,
+  raw: Readonly<Record<string, RawValue>> | undefined,
+  issues: ValidationIssue[],
+  maxIssues: number,
+): unknown {
+  const start = issues.length
+  const input = coerceRecord(plan, raw, issues)
+  const result = v.safeParse(plan.schema, input)
+  if (result.success && issues.length === start) return result.output
+  const coerced = issues.length - start
+  if (!result.success) {
+    const skip = coerced > 0 ? new Set(issues.slice(start).map((issue) => issue.loc[1])) : undefined
+    pushSchemaIssues(result.issues, plan.loc, plan.schema, issues, maxIssues, skip)
+    if (coerced > 0 && issues.length > start + coerced) sortByField(issues, start, plan.order)
+  }
+  if (issues.length > maxIssues) issues.length = maxIssues
+  return undefined
+}
+
+function sortByField(
+  issues: ValidationIssue[],
+  start: number,
+  order: Readonly<Record<string, number>>,
+): void {
+  const rank = (issue: ValidationIssue) => order[issue.loc[1] as string] ?? Number.MAX_SAFE_INTEGER
+  const sorted = issues.slice(start).sort((a, b) => rank(a) - rank(b))
+  issues.splice(start, sorted.length, ...sorted)
+}
