@@ -1,38 +1,73 @@
-import { describe, expect, it } from 'vitest'
-import { app } from './app.ts'
+import { dependency } from '@brisk/router'
+import { afterEach, describe, expect, it } from 'vitest'
+import { app, itemStore } from './app.ts'
+import { openItemStore } from './store.ts'
+
+const postItem = (body: unknown, headers: Record<string, string> = {}) =>
+  app.request('/items', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
 
 describe('hello app', () => {
+  afterEach(() => app.clearOverrides())
+
   it('greets', async () => {
     expect(await (await app.request('/')).json()).toEqual({ message: 'Hello from Brisk' })
   })
 
-  it('reads an item with a coerced path parameter and an optional query', async () => {
-    const res = await app.request('/items/5?q=blue')
-    expect(await res.json()).toEqual({ item_id: 5, q: 'blue' })
+  it('creates an item from a JSON body, then reads it back', async () => {
+    const created = await postItem(
+      { name: 'lamp', price: 12.5, secret: 'dropped' },
+      { 'x-request-id': 'r-1' },
+    )
+    expect(created.status).toBe(201)
+    expect(created.headers.get('x-request-id')).toBe('r-1')
+    const item = (await created.json()) as { id: number }
+    expect(item).toEqual({ id: item.id, name: 'lamp', price: 12.5, tags: [] })
+    expect(await (await app.request(`/items/${item.id}`)).json()).toEqual(item)
   })
 
-  it('creates an item from a JSON body', async () => {
-    const res = await app.request('/items', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'lamp', price: 12.5, secret: 'dropped' }),
+  it('reads from an overridden store in tests', async () => {
+    const fake = openItemStore()
+    fake.add({ name: 'fake', price: 1, tags: ['test'] })
+    app.override(
+      itemStore,
+      dependency(() => fake),
+    )
+    expect(await (await app.request('/items/1')).json()).toEqual({
+      id: 1,
+      name: 'fake',
+      price: 1,
+      tags: ['test'],
     })
-    expect(res.status).toBe(201)
-    expect(await res.json()).toEqual({ id: 1, name: 'lamp', price: 12.5, tags: [] })
   })
 
-  it('explains a bad body', async () => {
-    const res = await app.request('/items', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name: '', price: -1 }),
-    })
+  it('answers 404 for a missing item', async () => {
+    app.override(
+      itemStore,
+      dependency(() => openItemStore()),
+    )
+    const res = await app.request('/items/999')
+    expect(res.status).toBe(404)
+    expect(await res.json()).toEqual({ detail: 'Item not found' })
+  })
+
+  it('explains a bad body, a too-long request id header included', async () => {
+    const res = await postItem({ name: '', price: -1 }, { 'x-request-id': 'x'.repeat(65) })
     expect(res.status).toBe(422)
     const { detail } = (await res.json()) as { detail: { type: string; loc: unknown[] }[] }
     expect(detail.map((issue) => [issue.type, issue.loc])).toEqual([
+      ['string_too_long', ['header', 'x_request_id']],
       ['string_too_short', ['body', 'name']],
       ['greater_than_equal', ['body', 'price']],
     ])
+  })
+
+  it('coerces query values and collects repeated keys', async () => {
+    const res = await app.request('/search?q=lamp&limit=5&tag=a&tag=b')
+    expect(await res.json()).toEqual({ q: 'lamp', limit: 5, tag: ['a', 'b'] })
   })
 
   it('never leaks the password hash and answers 404 for unknown users', async () => {

@@ -1,9 +1,11 @@
 /**
  * The Brisk hello app: typed path, query and body inputs, a response schema that keeps secrets in,
- * an HTTPException, and a token stream — one module that serves on Node, Bun, Deno and Workers.
+ * an HTTPException, dependencies (an app-scoped store, a request-scoped request id read from a
+ * header), and a token stream — one module that serves on Node, Bun, Deno and Workers.
  */
-import { createApp, get, HTTPException, post, router } from '@brisk/router'
+import { createApp, dependency, get, HTTPException, post, router } from '@brisk/router'
 import * as v from 'valibot'
+import { openItemStore } from './store.ts'
 
 const Item = v.object({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(100)),
@@ -20,22 +22,65 @@ const users = new Map([
   [2, { id: 2, name: 'Grace', email: 'grace@example.com', password_hash: 'pbkdf2$…' }],
 ])
 
+/** One store for the whole app, closed when the app shuts down. */
+export const itemStore = dependency({ scope: 'app', name: 'itemStore' }, function* () {
+  const store = openItemStore()
+  yield store
+  store.close()
+})
+
+/** The caller's request id, or a new one: a request-scoped dependency reading a header. */
+export const requestId = dependency(
+  {
+    name: 'requestId',
+    inputs: { headers: { x_request_id: v.optional(v.pipe(v.string(), v.maxLength(64))) } },
+  },
+  (_, { inputs }) => inputs.headers.x_request_id ?? crypto.randomUUID(),
+)
+
 const items = router({ prefix: '/items', tags: ['items'] }, [
   get(
     '/{item_id}',
     {
       params: { item_id: v.pipe(v.number(), v.integer(), v.minValue(1)) },
-      query: { q: v.optional(v.pipe(v.string(), v.maxLength(50))) },
+      deps: { store: itemStore },
+      response: StoredItem,
       summary: 'Read an item',
     },
-    ({ params, query }) => ({ item_id: params.item_id, q: query.q ?? null }),
+    ({ params, deps }) => {
+      const item = deps.store.get(params.item_id)
+      if (!item) throw new HTTPException(404, 'Item not found')
+      return item
+    },
   ),
   post(
     '/',
-    { body: Item, status: 201, response: StoredItem, summary: 'Create an item' },
-    ({ body }) => ({ id: 1, ...body }),
+    {
+      body: Item,
+      deps: { store: itemStore, requestId },
+      status: 201,
+      response: StoredItem,
+      summary: 'Create an item',
+    },
+    ({ body, deps, c }) => {
+      c.header('x-request-id', deps.requestId)
+      return deps.store.add(body)
+    },
   ),
 ])
+
+const search = get(
+  '/search',
+  {
+    query: {
+      q: v.pipe(v.string(), v.minLength(1), v.maxLength(50)),
+      limit: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(100)), 10),
+      tag: v.optional(v.array(v.string()), []),
+    },
+    summary: 'Echo a search: coerced query values and repeated keys',
+  },
+  ({ query }) => query,
+)
 
 const readUser = get(
   '/users/{user_id}',
@@ -64,7 +109,7 @@ const generate = get(
 )
 
 export const app = createApp({
-  routes: [get('/', () => ({ message: 'Hello from Brisk' })), items, readUser, generate],
+  routes: [get('/', () => ({ message: 'Hello from Brisk' })), items, search, readUser, generate],
 })
 
 export default app

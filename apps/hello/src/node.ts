@@ -1,13 +1,8 @@
 /** Serves the hello app on Node (Bun, Deno and Workers import `app.ts` directly). */
-import { serve } from '@hono/node-server'
+import { serve } from '@brisk/router/node'
 import { app } from './app.ts'
 
-const port = Number(process.env.PORT ?? 8000)
-
-const server = serve({ fetch: app.fetch, port }, (info) => {
-  console.log(`Brisk hello is listening on http://localhost:${info.port}`)
+await serve(app, {
+  port: Number(process.env.PORT ?? 8000),
+  onListen: ({ port }) => console.log(`Brisk hello is listening on http://localhost:${port}`),
 })
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => server.close(() => process.exit(0)))
-}

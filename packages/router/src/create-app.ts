@@ -1,16 +1,22 @@
+import { type Container, createContainer, type Dependency, type Use } from '@brisk/di'
 import type { ValidationLimits, ValidatorOptions } from '@brisk/validator'
-import { type Context, Hono, type MiddlewareHandler } from 'hono'
+import { type Context, type Handler, Hono, type MiddlewareHandler } from 'hono'
 import type { ExceptionHandler } from './exception-handler.ts'
 import { allowedMethods } from './internal/allowed-methods.ts'
+import type { PendingTasks } from './internal/background.ts'
 import { compileRoute } from './internal/compile-route.ts'
 import { type ErrorReporter, errorRenderer, logError } from './internal/error-renderer.ts'
-import { resolveOperations } from './internal/resolve-operations.ts'
+import { createLifecycle, type LifespanHook } from './internal/lifecycle.ts'
+import { mergeInputs } from './internal/merge-inputs.ts'
+import { assertParamsMatch, resolveOperations } from './internal/resolve-operations.ts'
 import type { Operation } from './operation.ts'
 import type { RouteNode } from './types.ts'
 
 export interface AppOptions {
   /** The routes and routers the app serves. */
   readonly routes: readonly RouteNode[]
+  /** Dependencies run before every route (e.g. an API-key check). */
+  readonly dependencies?: readonly Use[]
   /** Largest request body read, in bytes (default 1 MiB); routes and routers may set their own. */
   readonly bodyLimit?: number
   /** Status of a validation failure: 422 (default, as FastAPI) or 400. */
@@ -21,39 +27,89 @@ export interface AppOptions {
   readonly limits?: Partial<ValidationLimits>
   /** How errors of given classes become responses. */
   readonly exceptionHandlers?: readonly ExceptionHandler<any>[]
-  /** Hears every unexpected error (the client gets a bare 500). Defaults to `console.error`. */
+  /**
+   * Hears every unexpected error (the client gets a bare 500), teardown and background-task errors
+   * included. Defaults to `console.error`.
+   */
   readonly onError?: ErrorReporter
   /** Hono middleware run before every route (cors, logger, secure-headers, …). */
   readonly middleware?: readonly MiddlewareHandler[]
+  /** Run once before the first request (or by `app.startup()`). */
+  readonly onStartup?: readonly LifespanHook[]
+  /** Run by `app.shutdown()`, before app-scoped dependencies are disposed. */
+  readonly onShutdown?: readonly LifespanHook[]
 }
 
 /** A Hono app serving Brisk routes, with every route's metadata readable. */
 export type BriskApp = Hono & {
   /** Every endpoint with its full metadata, in declaration order. */
   readonly operations: readonly Operation[]
+  /** Replaces a dependency for the whole app (tests); returns a function that undoes it. */
+  readonly override: Container['override']
+  readonly clearOverrides: () => void
+  /** Runs the startup hooks and makes eager app-scoped dependencies (else done on first request). */
+  readonly startup: () => Promise<void>
+  /** Waits for background tasks, runs the shutdown hooks, disposes app-scoped dependencies. */
+  readonly shutdown: () => Promise<void>
 }
 
 /**
  * Compiles routes and routers into a Hono app. Misconfiguration (an undeclared path parameter, a
- * duplicate route) throws here, naming the route.
+ * duplicate route, a dependency cycle) throws here, naming the route.
  *
  * @example
  * const app = createApp({ routes: [get('/', () => ({ hello: 'world' }))] })
- * export default app // Bun, Deno, Workers; on Node: serve({ fetch: app.fetch, port: 8000 })
+ * export default app // Bun, Deno, Workers; on Node: serve(app) from '@brisk/router/node'
  */
 export function createApp(options: AppOptions): BriskApp {
-  const operations = resolveOperations(options.routes)
+  const report = options.onError ?? logError
+  const container = createContainer({
+    onTeardownError: (error) => report(error, { request: undefined, operation: undefined }),
+  })
   const validatorOptions: ValidatorOptions = {
     ...(options.bodyLimit === undefined ? {} : { bodyLimit: options.bodyLimit }),
     ...(options.errorStatus === undefined ? {} : { errorStatus: options.errorStatus }),
     ...(options.errorFormat === undefined ? {} : { errorFormat: options.errorFormat }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
   }
-  const report = options.onError ?? logError
+  const pendingTasks: PendingTasks = new Set()
+  const runtime = {
+    validatorOptions,
+    report,
+    createScope: container.createScope,
+    pendingTasks,
+  }
+  const lifecycle = createLifecycle(
+    options.onStartup ?? [],
+    options.onShutdown ?? [],
+    container,
+    pendingTasks,
+  )
+
   const app = new Hono()
   for (const middleware of options.middleware ?? []) app.use(middleware)
-  for (const operation of operations) {
-    app.on(operation.method, operation.honoPath, compileRoute(operation, validatorOptions, report))
+  const operations: Operation[] = []
+  let needsStartup = (options.onStartup ?? []).length > 0
+  for (const resolved of resolveOperations(options.routes, options.dependencies)) {
+    const where = `Route ${resolved.method} ${resolved.path}`
+    const hasDependencies = Object.keys(resolved.uses).length > 0 || resolved.run.length > 0
+    const plan = hasDependencies ? container.plan(resolved.uses, resolved.run) : undefined
+    const dependencies: readonly Dependency[] = plan?.dependencies ?? []
+    const inputs = mergeInputs(resolved.inputs, dependencies, where)
+    assertParamsMatch(resolved.path, inputs, where)
+    const operation: Operation = {
+      ...resolved,
+      inputs,
+      get dependencies() {
+        return plan?.dependencies ?? []
+      },
+    }
+    operations.push(operation)
+    needsStartup ||= dependencies.some((dependency) => dependency.eager)
+    const handle = compileRoute(operation, plan, runtime)
+    const serve: Handler = (c) =>
+      !needsStartup || lifecycle.started ? handle(c) : lifecycle.startup().then(() => handle(c))
+    app.on(operation.method, operation.honoPath, serve)
   }
 
   const byRoute = new Map(operations.map((op) => [`${op.method} ${op.honoPath}`, op]))
@@ -66,5 +122,11 @@ export function createApp(options: AppOptions): BriskApp {
     if (methods.length === 0) return c.json({ detail: 'Not Found' }, 404)
     return c.json({ detail: 'Method Not Allowed' }, 405, { allow: methods.join(', ') })
   })
-  return Object.assign(app, { operations })
+  return Object.assign(app, {
+    operations,
+    override: container.override,
+    clearOverrides: container.clearOverrides,
+    startup: lifecycle.startup,
+    shutdown: lifecycle.shutdown,
+  })
 }

@@ -2,10 +2,23 @@
  * @brisk/router — routes as plain values with typed, validated inputs and filtered outputs,
  * compiled to a Hono app that runs on Node, Bun, Deno and Workers.
  */
+export {
+  type Dependency,
+  type DependencyContext,
+  DependencyError,
+  type Fresh,
+  fresh,
+  type Resolved,
+  type Scope,
+  type Use,
+  type Uses,
+} from '@brisk/di'
 export { type AppOptions, type BriskApp, createApp } from './create-app.ts'
+export { dependency, type RouteDependencyOptions } from './dependency.ts'
 export { type ExceptionHandler, exceptionHandler } from './exception-handler.ts'
 export { defaultDetail, HTTPException } from './http-exception.ts'
 export type { ErrorReporter } from './internal/error-renderer.ts'
+export type { LifespanHook } from './internal/lifecycle.ts'
 export { StreamItemError } from './internal/stream-response.ts'
 export type { Operation } from './operation.ts'
 export { joinPaths, pathParamNames, toHonoPath } from './path.ts'
@@ -19,6 +32,7 @@ export {
   serverSentEvent,
 } from './server-sent-event.ts'
 export type {
+  BackgroundTask,
   Handler,
   HandlerContext,
   HandlerResult,

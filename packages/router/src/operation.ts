@@ -1,3 +1,4 @@
+import type { Dependency, Use, Uses } from '@brisk/di'
 import type { InputSpec } from '@brisk/validator'
 import type { Method, ResponseSpec, Route, StreamSpec } from './types.ts'
 
@@ -12,8 +13,14 @@ export interface Operation {
   /** The same path in Hono's syntax, e.g. `/users/:id`. */
   readonly honoPath: string
   readonly route: Route
-  /** The request inputs the route declares, as the validator reads them. */
+  /** The request inputs validated for the route: its own and its dependencies'. */
   readonly inputs: InputSpec
+  /** The route's named dependencies (the handler's `deps`). */
+  readonly uses: Uses
+  /** Dependencies run for their effect: the app's, the routers', then the route's. */
+  readonly run: readonly Use[]
+  /** Every dependency the route resolves, in order, after overrides. */
+  readonly dependencies: readonly Dependency[]
   /** The status of a plain returned value. */
   readonly status: number
   /** Declared responses by status, the default status included when it has a schema. */

@@ -1,3 +1,4 @@
+import type { Resolved, Use, Uses } from '@brisk/di'
 import type { InferInputs, InputSpec } from '@brisk/validator'
 import type { Context } from 'hono'
 import type * as v from 'valibot'
@@ -45,14 +46,30 @@ export interface RouteOptions extends InputSpec, RouteDocs {
   readonly stream?: StreamFormat | StreamSpec
   /** Largest body this route reads, in bytes (default: the app's, 1 MiB). */
   readonly bodyLimit?: number
+  /** Dependencies whose values the handler receives as `deps`, by name. */
+  readonly deps?: Uses
+  /** Dependencies run for their effect (a check, a guard) before the handler. */
+  readonly dependencies?: readonly Use[]
 }
 
 type MaybePromise<TValue> = TValue | Promise<TValue>
 
-/** What a handler receives: the validated inputs, the raw request and the Hono context. */
+/** Work scheduled to run after the response (see `HandlerContext.background`). */
+export type BackgroundTask = () => unknown
+
+/**
+ * What a handler receives: the validated inputs, its dependencies' values, the raw request, the
+ * Hono context, and a way to schedule work after the response.
+ */
 export type HandlerContext<TOptions extends RouteOptions> = InferInputs<TOptions> & {
+  readonly deps: TOptions extends { deps: infer TUses extends Uses } ? Resolved<TUses> : {}
   readonly request: Request
   readonly c: Context
+  /**
+   * Runs `task` after the response is sent (on Workers through `waitUntil`); errors go to the app's
+   * `onError`.
+   */
+  readonly background: (task: BackgroundTask) => void
 }
 
 type DefaultStatus<TOptions> = TOptions extends { status: infer TStatus } ? TStatus : 200
@@ -116,6 +133,8 @@ export interface RouterOptions {
   readonly bodyLimit?: number
   /** Extra documented responses for every route under the router (e.g. 401). */
   readonly responses?: Readonly<Record<number, ResponseDeclaration>>
+  /** Dependencies run for every route under the router, before the route's own. */
+  readonly dependencies?: readonly Use[]
 }
 
 /** A group of routes and routers sharing a prefix, tags and options. */

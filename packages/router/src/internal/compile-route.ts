@@ -1,15 +1,18 @@
+import type { DependencyPlan, RequestScope, Uses } from '@brisk/di'
 import {
   createValidator,
   type ValidationResult,
   type ValidatorOptions,
   validationErrorResponse,
 } from '@brisk/validator'
-import type { Context, Handler as HonoHandler } from 'hono'
+import type { Context } from 'hono'
 import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status'
 import * as v from 'valibot'
 import type { Operation } from '../operation.ts'
 import { isReply } from '../respond.ts'
 import { ResponseValidationError } from '../response-validation-error.ts'
+import type { BackgroundTask } from '../types.ts'
+import { type PendingTasks, runInBackground } from './background.ts'
 import type { ErrorReporter } from './error-renderer.ts'
 import { hasMalformedPath, malformedPathDetail } from './malformed-path.ts'
 import { isAsyncIterable, streamResponse } from './stream-response.ts'
@@ -22,19 +25,31 @@ const NO_INPUTS = Object.freeze({
   body: undefined,
 })
 
-type Inputs =
-  | typeof NO_INPUTS
-  | Record<'params' | 'query' | 'headers' | 'cookies' | 'body', unknown>
+type Inputs = Record<'params' | 'query' | 'headers' | 'cookies' | 'body', unknown>
+
+export interface RouteRuntime {
+  readonly validatorOptions: ValidatorOptions
+  readonly report: ErrorReporter
+  readonly createScope: (inputs: unknown) => RequestScope
+  readonly pendingTasks: PendingTasks
+}
+
+/** Per-request state beyond the inputs: scheduled background tasks. */
+interface Extras {
+  tasks: BackgroundTask[] | undefined
+}
 
 /**
- * Plans one route once, at startup — validator, response schemas, streaming — and returns the Hono
- * handler that runs the plan per request. A sync handler with no body stays sync end to end.
+ * Plans one route once, at startup — validator, dependencies, response schemas, streaming — and
+ * returns the Hono handler that runs the plan per request. A sync handler with no body and no
+ * dependencies stays sync end to end.
  */
 export function compileRoute(
   operation: Operation,
-  validatorOptions: ValidatorOptions,
-  report: ErrorReporter,
-): HonoHandler {
+  plan: DependencyPlan<Uses> | undefined,
+  runtime: RouteRuntime,
+): (c: Context) => Response | Promise<Response> {
+  const { validatorOptions, report } = runtime
   const handler = operation.route.handler
   const hasInputs = Object.keys(operation.inputs).length > 0
   const validator = hasInputs
@@ -63,21 +78,79 @@ export function compileRoute(
     return headers ? c.json(body as object, code, headers) : c.json(body as object, code)
   }
 
-  const render = (c: Context, output: unknown): Response => {
+  const reporterFor = (c: Context) => (error: unknown) =>
+    report(error, { request: c.req.raw, operation })
+
+  const render = (c: Context, output: unknown, onStreamEnd?: () => void): Response => {
     if (output instanceof Response) return output
     if (output === undefined) return c.body(null, emptyStatus)
     if (isReply(output)) return json(c, output.status, output.body, output.headers)
     if (stream && isAsyncIterable(output)) {
-      const reportError = (error: unknown) => report(error, { request: c.req.raw, operation })
-      return streamResponse(output, stream, operation.status, reportError)
+      return streamResponse(output, stream, operation.status, reporterFor(c), onStreamEnd)
     }
     return json(c, operation.status, output)
   }
 
-  const run = (c: Context, inputs: Inputs): Response | Promise<Response> => {
-    const output = handler({ ...inputs, request: c.req.raw, c })
-    return output instanceof Promise ? output.then((value) => render(c, value)) : render(c, output)
+  // Fields listed, not spread: `{ ...inputs, c }` takes V8's slow path (~1 µs on Node 20).
+  const contextFor = (c: Context, inputs: Inputs, deps: unknown, extras: Extras) => ({
+    params: inputs.params,
+    query: inputs.query,
+    headers: inputs.headers,
+    cookies: inputs.cookies,
+    body: inputs.body,
+    deps,
+    request: c.req.raw,
+    c,
+    background: (task: BackgroundTask) => {
+      extras.tasks ??= []
+      extras.tasks.push(task)
+    },
+  })
+
+  const afterResponse = (c: Context, extras: Extras) => {
+    if (extras.tasks) runInBackground(c, extras.tasks, reporterFor(c), runtime.pendingTasks)
   }
+
+  const runPlain = (c: Context, inputs: Inputs): Response | Promise<Response> => {
+    const extras: Extras = { tasks: undefined }
+    const output = handler(contextFor(c, inputs, {}, extras))
+    if (output instanceof Promise) {
+      return output.then((value) => {
+        const response = render(c, value)
+        afterResponse(c, extras)
+        return response
+      })
+    }
+    const response = render(c, output)
+    afterResponse(c, extras)
+    return response
+  }
+
+  // With dependencies: teardown runs once the response is produced (for a stream, once it ends),
+  // whether the handler returned, threw, or a dependency failed.
+  const runWithDependencies = async (c: Context, inputs: Inputs): Promise<Response> => {
+    const scope = runtime.createScope(inputs)
+    const extras: Extras = { tasks: undefined }
+    let streaming = false
+    let responded = false
+    try {
+      const deps = await plan!.resolve(scope)
+      const output = await handler(contextFor(c, inputs, deps, extras))
+      const response = render(c, output, () => {
+        void scope.close().then(() => afterResponse(c, extras))
+      })
+      streaming = stream !== undefined && isAsyncIterable(output)
+      responded = true
+      return response
+    } finally {
+      if (!streaming) {
+        if (scope.pendingCleanups > 0) await scope.close()
+        if (responded) afterResponse(c, extras)
+      }
+    }
+  }
+
+  const run = plan ? runWithDependencies : runPlain
 
   const afterValidation = (c: Context, result: ValidationResult<unknown>) =>
     result.ok ? run(c, result.value as Inputs) : validationErrorResponse(result, validatorOptions)

@@ -6,14 +6,20 @@ import type { Operation } from '../operation.ts'
 
 export type ErrorReporter = (
   error: unknown,
-  info: { readonly request: Request; readonly operation: Operation | undefined },
+  info: {
+    /** The request being served; undefined for app-level work (app-scoped teardown). */
+    readonly request: Request | undefined
+    readonly operation: Operation | undefined
+  },
 ) => void
 
 /** Where unexpected errors go when the app sets no hook: the console, like any server log. */
 export const logError: ErrorReporter = (error, { request, operation }) => {
   const where = operation
     ? `${operation.method} ${operation.path}`
-    : `${request.method} ${request.url}`
+    : request
+      ? `${request.method} ${request.url}`
+      : 'app'
   console.error(`[brisk] ${where} failed:`, error)
 }
 

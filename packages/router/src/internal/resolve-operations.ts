@@ -1,3 +1,4 @@
+import type { Use } from '@brisk/di'
 import type { InputSpec } from '@brisk/validator'
 import type { Operation } from '../operation.ts'
 import { assertValidPath, joinPaths, pathParamNames, toHonoPath } from '../path.ts'
@@ -16,28 +17,35 @@ interface Inherited {
   readonly deprecated: boolean
   readonly bodyLimit: number | undefined
   readonly responses: Readonly<Record<number, ResponseDeclaration>>
+  readonly run: readonly Use[]
 }
 
-const ROOT: Inherited = {
-  prefix: '',
-  tags: [],
-  deprecated: false,
-  bodyLimit: undefined,
-  responses: {},
-}
+/** An operation before its dependencies are planned (the app does that, with its container). */
+export type ResolvedRoute = Omit<Operation, 'dependencies'>
 
 /**
  * Flattens routers into operations, checking at startup what would otherwise fail per request:
- * path syntax, path parameters against their schema, duplicate routes and operation ids.
+ * path syntax, duplicate routes and operation ids.
  */
-export function resolveOperations(nodes: readonly RouteNode[]): Operation[] {
-  const operations: Operation[] = []
-  collect(nodes, ROOT, operations)
+export function resolveOperations(
+  nodes: readonly RouteNode[],
+  appDependencies: readonly Use[] = [],
+): ResolvedRoute[] {
+  const operations: ResolvedRoute[] = []
+  const root: Inherited = {
+    prefix: '',
+    tags: [],
+    deprecated: false,
+    bodyLimit: undefined,
+    responses: {},
+    run: appDependencies,
+  }
+  collect(nodes, root, operations)
   assertUniqueRoutes(operations)
   return dedupeDerivedIds(operations)
 }
 
-function collect(nodes: readonly RouteNode[], inherited: Inherited, out: Operation[]): void {
+function collect(nodes: readonly RouteNode[], inherited: Inherited, out: ResolvedRoute[]): void {
   for (const node of nodes) {
     if (node.kind === 'router') collect(node.children, inherit(inherited, node.options), out)
     else out.push(toOperation(node, inherited))
@@ -51,16 +59,15 @@ function inherit(parent: Inherited, options: RouterOptions): Inherited {
     deprecated: parent.deprecated || options.deprecated === true,
     bodyLimit: options.bodyLimit ?? parent.bodyLimit,
     responses: { ...parent.responses, ...options.responses },
+    run: [...parent.run, ...(options.dependencies ?? [])],
   }
 }
 
-function toOperation(route: Route, inherited: Inherited): Operation {
+function toOperation(route: Route, inherited: Inherited): ResolvedRoute {
   const options = route.options
   const path = joinPaths(inherited.prefix, route.path)
-  const where = `Route ${route.method} ${path}`
-  assertValidPath(path, where)
+  assertValidPath(path, `Route ${route.method} ${path}`)
   const inputs = inputsOf(route)
-  assertParamsMatch(path, inputs, where)
   const status = options.status ?? 200
   const responses = normalizeResponses({ ...inherited.responses, ...options.responses })
   if (options.response) responses[status] = { ...responses[status], schema: options.response }
@@ -70,6 +77,8 @@ function toOperation(route: Route, inherited: Inherited): Operation {
     honoPath: toHonoPath(path),
     route,
     inputs,
+    uses: options.deps ?? {},
+    run: [...inherited.run, ...(options.dependencies ?? [])],
     status,
     responses,
     stream: normalizeStream(options.stream),
@@ -100,7 +109,7 @@ function fieldNames(location: InputSpec['params']): string[] {
   return Object.keys(entries as object)
 }
 
-function assertParamsMatch(path: string, inputs: InputSpec, where: string): void {
+export function assertParamsMatch(path: string, inputs: InputSpec, where: string): void {
   const inPath = pathParamNames(path)
   const declared = fieldNames(inputs.params)
   const undeclared = inPath.filter((name) => !declared.includes(name))
@@ -141,7 +150,7 @@ function deriveOperationId(method: string, path: string): string {
   return [method.toLowerCase(), ...(words.length > 0 ? words : ['root'])].join('_')
 }
 
-function assertUniqueRoutes(operations: readonly Operation[]): void {
+function assertUniqueRoutes(operations: readonly ResolvedRoute[]): void {
   const routes = new Set<string>()
   for (const operation of operations) {
     // `/items/:id` and `/items/:name` are the same route to the router.
@@ -154,8 +163,8 @@ function assertUniqueRoutes(operations: readonly Operation[]): void {
 }
 
 /** Explicit ids must be unique; derived ones get a numeric suffix when two paths spell alike. */
-function dedupeDerivedIds(operations: Operation[]): Operation[] {
-  const explicit = new Map<string, Operation>()
+function dedupeDerivedIds(operations: ResolvedRoute[]): ResolvedRoute[] {
+  const explicit = new Map<string, ResolvedRoute>()
   for (const operation of operations) {
     if (operation.operationId === '') continue
     const other = explicit.get(operation.operationId)

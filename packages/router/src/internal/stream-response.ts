@@ -26,21 +26,32 @@ export function isAsyncIterable(value: unknown): value is AsyncIterable<unknown>
 /**
  * Streams an async iterable, one item per chunk, pulled only when the client reads: a slow client
  * slows the producer, and a client that goes away stops it (the iterator's `return()` runs).
+ * `onFinish` runs once when the stream ends, fails or is cancelled (request teardown goes there).
  */
 export function streamResponse(
   iterable: AsyncIterable<unknown>,
   spec: StreamSpec,
   status: number,
   reportError: (error: unknown) => void,
+  onFinish?: () => void,
 ): Response {
   const iterator = iterable[Symbol.asyncIterator]()
+  let finished = false
+  const finish = () => {
+    if (finished) return
+    finished = true
+    onFinish?.()
+  }
   const encode = spec.format === 'sse' ? encodeServerSentEvent : encodeJsonLine
   const body = new ReadableStream<Uint8Array>(
     {
       async pull(controller) {
         try {
           const next = await iterator.next()
-          if (next.done) return controller.close()
+          if (next.done) {
+            controller.close()
+            return finish()
+          }
           let item = next.value
           if (spec.item) {
             const result = v.safeParse(spec.item, item)
@@ -52,11 +63,19 @@ export function streamResponse(
           reportError(error)
           controller.enqueue(encoder.encode(encodeFailure(spec)))
           controller.close()
-          await iterator.return?.()
+          try {
+            await iterator.return?.()
+          } finally {
+            finish()
+          }
         }
       },
       async cancel() {
-        await iterator.return?.()
+        try {
+          await iterator.return?.()
+        } finally {
+          finish()
+        }
       },
     },
     { highWaterMark: 0 },

@@ -1,0 +1,64 @@
+/** The requests each benchmark sends and the answers every app must give. */
+
+/** One benchmarked route: how to build its request and what a correct answer is. */
+export interface Case {
+  name: string
+  good: () => Request
+  bad: () => Request
+  status: number
+  body: string
+}
+
+const base = 'http://localhost'
+
+const item = {
+  name: 'Ergonomic standing desk',
+  price: 499.99,
+  tags: (
+    'office furniture desk standing ergonomic oak electric adjustable height-memory ' +
+    'cable-tray dual-motor anti-collision warranty-5y home-office'
+  ).split(' '),
+  dimensions: { w: 160, h: 125, d: 80 },
+  variants: Array.from({ length: 10 }, (_, i) => ({
+    sku: `DESK-OAK-${160 + i * 10}`,
+    stock: i * 7,
+  })),
+  description:
+    'A solid oak standing desk with a dual-motor electric frame, four memory presets, cable tray, ' +
+    'anti-collision sensor and a five-year warranty. Ships flat-packed in two boxes; assembly takes ' +
+    'about forty minutes with the included tools. Not declared in the schema: must be stripped.',
+}
+
+const itemJson = JSON.stringify(item)
+const { description: _, ...declared } = item
+const jsonHeaders = { 'content-type': 'application/json' }
+
+/** `GET /users/{id}?fields=a,b` */
+export const getUser: Case = {
+  name: 'GET /users/{id}',
+  good: () => new Request(`${base}/users/42?fields=a,b`),
+  bad: () => new Request(`${base}/users/0?fields=a,b`),
+  status: 200,
+  body: JSON.stringify({ id: 42, name: 'user42', fields: ['a', 'b'] }),
+}
+
+/** `POST /items` with a ~1 KB JSON body. */
+export const postItem: Case = {
+  name: 'POST /items',
+  good: () =>
+    new Request(`${base}/items`, { method: 'POST', headers: jsonHeaders, body: itemJson }),
+  bad: () =>
+    new Request(`${base}/items`, {
+      method: 'POST',
+      headers: jsonHeaders,
+      body: JSON.stringify({ ...item, price: -1 }),
+    }),
+  status: 201,
+  body: JSON.stringify({ id: 1, ...declared }),
+}
+
+/** Every benchmarked route, in report order. */
+export const cases: readonly Case[] = [getUser, postItem]
+
+/** Size of the `POST /items` request body in bytes. */
+export const itemBytes = new TextEncoder().encode(itemJson).length

@@ -1,0 +1,225 @@
+import type { Dependency, DependencyContext, Resolved, Use, Uses } from './dependency.ts'
+import type { DependencyError } from './dependency-error.ts'
+import { buildSteps, type Steps } from './internal/build-steps.ts'
+import { CleanupStack } from './internal/cleanup-stack.ts'
+import { invoke } from './internal/invoke.ts'
+
+export interface ContainerOptions {
+  /** Hears teardown errors (they never propagate). Defaults to `console.error`. */
+  readonly onTeardownError?: (error: DependencyError, dependency: Dependency) => void
+}
+
+/** The lifetime of one request's dependencies: their cleanups run when it closes. */
+export interface RequestScope {
+  readonly inputs: unknown
+  /** How many cleanups are registered (none means `close()` has nothing to do). */
+  readonly pendingCleanups: number
+  /** Runs the cleanups once, newest first. Teardown errors go to the container's hook. */
+  close(): Promise<void>
+}
+
+/** A caller's dependency graph, ordered once; resolving it runs each dependency once per scope. */
+export interface DependencyPlan<TUses extends Uses> {
+  /** Every dependency the plan runs (after overrides), in order, app-scoped ones included. */
+  readonly dependencies: readonly Dependency[]
+  /** Sync when every dependency on the way is sync. */
+  resolve(scope: RequestScope): Resolved<TUses> | Promise<Resolved<TUses>>
+}
+
+/** Holds app-scoped values and overrides, and plans and scopes request-scoped resolution. */
+export interface Container {
+  /**
+   * Plans the uses (values returned by name) plus `run` (run for their effect). Throws for cycles
+   * and app → request chains.
+   */
+  plan<const TUses extends Uses>(uses: TUses, run?: readonly Use[]): DependencyPlan<TUses>
+  /** Starts a request scope; `inputs` reach every dependency as `context.inputs`. */
+  createScope(inputs?: unknown): RequestScope
+  /** Replaces a dependency everywhere, deep in graphs too. Returns a function that undoes it. */
+  override<TValue>(target: Dependency<TValue>, replacement: Dependency<NoInfer<TValue>>): () => void
+  clearOverrides(): void
+  /** Makes every eager app-scoped dependency known to a plan. */
+  start(): Promise<void>
+  /** Runs app-scoped teardowns, newest first. The container can be started again afterwards. */
+  dispose(): Promise<void>
+}
+
+interface Scope extends RequestScope {
+  readonly stack: CleanupStack
+  /** Values made in this scope, so a dependency runs once per scope across plans. */
+  readonly values: Map<Dependency, unknown>
+}
+
+const logTeardown = (error: DependencyError) =>
+  console.error(`[brisk] ${error.message}:`, error.cause)
+
+/**
+ * Creates a container.
+ *
+ * @example
+ * const container = createContainer()
+ * const plan = container.plan({ user: currentUser })
+ * const scope = container.createScope()
+ * try { const { user } = await plan.resolve(scope) } finally { await scope.close() }
+ */
+export function createContainer(options: ContainerOptions = {}): Container {
+  const report = options.onTeardownError ?? logTeardown
+  const overrides = new Map<Dependency, Dependency>()
+  let version = 0
+  const appValues = new Map<Dependency, unknown>()
+  const appPending = new Map<Dependency, Promise<unknown>>()
+  let appStack = new CleanupStack(report)
+  const eager = new Set<Dependency>()
+
+  const resolveOverride = (dependency: Dependency) => overrides.get(dependency) ?? dependency
+
+  const contextFor = (stack: CleanupStack, dependency: Dependency, inputs: unknown) =>
+    ({
+      inputs,
+      onCleanup: (cleanup) => stack.push(dependency, cleanup),
+    }) satisfies DependencyContext
+
+  const appValue = (dependency: Dependency): unknown => {
+    if (appValues.has(dependency)) return appValues.get(dependency)
+    const pending = appPending.get(dependency)
+    if (pending) return pending
+    const made = makeAppValue(dependency)
+    if (!(made instanceof Promise)) {
+      appValues.set(dependency, made)
+      return made
+    }
+    const settled = made.then(
+      (value) => {
+        appValues.set(dependency, value)
+        appPending.delete(dependency)
+        return value
+      },
+      (error) => {
+        appPending.delete(dependency) // the next use tries again
+        throw error
+      },
+    )
+    appPending.set(dependency, settled)
+    return settled
+  }
+
+  const makeAppValue = (dependency: Dependency): unknown => {
+    const deps: Record<string, unknown> = {}
+    const waiting: Promise<unknown>[] = []
+    for (const [name, use] of Object.entries(dependency.uses)) {
+      const used = resolveOverride(use.kind === 'fresh' ? use.dependency : use)
+      const value = appValue(used)
+      if (value instanceof Promise) waiting.push(value.then((settled) => (deps[name] = settled)))
+      else deps[name] = value
+    }
+    const context = contextFor(appStack, dependency, undefined)
+    if (waiting.length === 0) return invoke(dependency, deps, context)
+    return Promise.all(waiting).then(() => invoke(dependency, deps, context))
+  }
+
+  function plan<const TUses extends Uses>(uses: TUses, run: readonly Use[] = []) {
+    let built: Steps
+    let builtAt = -1
+    const build = () => {
+      built = buildSteps(uses, run, resolveOverride)
+      builtAt = version
+      for (const dependency of built.appDependencies) if (dependency.eager) eager.add(dependency)
+      return built
+    }
+    build()
+
+    const compute = (index: number, values: unknown[], scope: Scope): unknown => {
+      const step = built.steps[index]!
+      const dependency = step.dependency
+      if (step.app) return appValue(dependency)
+      if (!step.fresh && scope.values.has(dependency)) return scope.values.get(dependency)
+      const deps: Record<string, unknown> = {}
+      for (const [name, at] of step.args) deps[name] = values[at]
+      const value = invoke(dependency, deps, contextFor(scope.stack, dependency, scope.inputs))
+      if (step.fresh) return value
+      // A pending value is shared too, so concurrent resolutions in one scope run it once.
+      scope.values.set(dependency, value)
+      if (value instanceof Promise) {
+        void value.then(
+          (settled) => scope.values.set(dependency, settled),
+          () => scope.values.delete(dependency),
+        )
+      }
+      return value
+    }
+    const pick = (values: unknown[]) => {
+      const picked: Record<string, unknown> = {}
+      for (const [name, at] of built.roots) picked[name] = values[at]
+      return picked as Resolved<TUses>
+    }
+    const finish = async (
+      from: number,
+      pending: Promise<unknown>,
+      values: unknown[],
+      scope: Scope,
+    ) => {
+      values[from] = await pending
+      for (let index = from + 1; index < built.steps.length; index++) {
+        values[index] = await compute(index, values, scope)
+      }
+      return pick(values)
+    }
+
+    return {
+      get dependencies() {
+        if (builtAt !== version) build()
+        return built.steps.map((step) => step.dependency)
+      },
+      resolve(scope: RequestScope) {
+        if (builtAt !== version) build()
+        const values: unknown[] = new Array(built.steps.length)
+        for (let index = 0; index < values.length; index++) {
+          const value = compute(index, values, scope as Scope)
+          if (value instanceof Promise) return finish(index, value, values, scope as Scope)
+          values[index] = value
+        }
+        return pick(values)
+      },
+    } satisfies DependencyPlan<TUses>
+  }
+
+  return {
+    plan,
+    createScope(inputs?: unknown): RequestScope {
+      const stack = new CleanupStack(report)
+      const scope: Scope = {
+        inputs,
+        stack,
+        values: new Map(),
+        get pendingCleanups() {
+          return stack.size
+        },
+        close: () => stack.close(),
+      }
+      return scope
+    },
+    override(target, replacement) {
+      overrides.set(target, replacement)
+      version++
+      return () => {
+        if (overrides.get(target) !== replacement) return
+        overrides.delete(target)
+        version++
+      }
+    },
+    clearOverrides() {
+      overrides.clear()
+      version++
+    },
+    async start() {
+      await Promise.all([...eager].map((dependency) => appValue(resolveOverride(dependency))))
+    },
+    async dispose() {
+      await Promise.allSettled([...appPending.values()])
+      const stack = appStack
+      appStack = new CleanupStack(report)
+      appValues.clear()
+      await stack.close()
+    },
+  }
+}

@@ -1,0 +1,52 @@
+import type { Dependency } from '../dependency.ts'
+import { DependencyError } from '../dependency-error.ts'
+
+export type TeardownReporter = (error: DependencyError, dependency: Dependency) => void
+
+/**
+ * Cleanups in registration order, run once in reverse. A failing cleanup is reported and the
+ * others still run: a teardown error never stops another resource from being released.
+ */
+export class CleanupStack {
+  #entries: [Dependency, () => unknown][] = []
+  #closed = false
+  readonly #report: TeardownReporter
+
+  constructor(report: TeardownReporter) {
+    this.#report = report
+  }
+
+  get size(): number {
+    return this.#entries.length
+  }
+
+  push(dependency: Dependency, cleanup: () => unknown): void {
+    if (this.#closed) {
+      // Registered after close (a dependency still running when the scope ended): release now.
+      void this.#run(dependency, cleanup)
+      return
+    }
+    this.#entries.push([dependency, cleanup])
+  }
+
+  /** Runs every cleanup, newest first; later calls do nothing. */
+  async close(): Promise<void> {
+    if (this.#closed) return
+    this.#closed = true
+    const entries = this.#entries
+    this.#entries = []
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [dependency, cleanup] = entries[index]!
+      await this.#run(dependency, cleanup)
+    }
+  }
+
+  async #run(dependency: Dependency, cleanup: () => unknown): Promise<void> {
+    try {
+      await cleanup()
+    } catch (error) {
+      const message = `Teardown of dependency '${dependency.name}' failed`
+      this.#report(new DependencyError('TEARDOWN', message, { cause: error }), dependency)
+    }
+  }
+}

@@ -1,0 +1,211 @@
+import * as v from 'valibot'
+import { describe, expect, it, vi } from 'vitest'
+import { createApp } from './create-app.ts'
+import { dependency } from './dependency.ts'
+import { HTTPException } from './http-exception.ts'
+import { get, post } from './route.ts'
+import { router } from './router.ts'
+
+/** A fake resource that counts what is open, to prove teardown balances. */
+function resource() {
+  const state = { open: 0, opened: 0, log: [] as string[] }
+  const dep = dependency({ name: 'resource' }, async function* () {
+    state.open++
+    state.opened++
+    try {
+      yield { id: state.opened }
+    } finally {
+      state.open--
+    }
+  })
+  return { state, dep }
+}
+
+describe('dependencies in routes', () => {
+  it('hands the handler its resolved dependencies, each run once per request', async () => {
+    let runs = 0
+    const counter = dependency(() => ++runs)
+    const doubled = dependency({ uses: { counter } }, ({ counter }) => counter * 2)
+    const app = createApp({
+      routes: [get('/d', { deps: { counter, doubled } }, ({ deps }) => deps)],
+    })
+    expect(await (await app.request('/d')).json()).toEqual({ counter: 1, doubled: 2 })
+    expect(await (await app.request('/d')).json()).toEqual({ counter: 2, doubled: 4 })
+  })
+
+  it('runs router- and app-level dependencies even when their values are not read', async () => {
+    const calls: string[] = []
+    const appCheck = dependency(() => calls.push('app'))
+    const routerCheck = dependency(() => calls.push('router'))
+    const app = createApp({
+      dependencies: [appCheck],
+      routes: [router({ prefix: '/r', dependencies: [routerCheck] }, [get('/', () => 'ok')])],
+    })
+    await app.request('/r')
+    expect(calls).toEqual(['app', 'router'])
+  })
+
+  it('validates dependency inputs with the route inputs, in one 422', async () => {
+    const apiKey = dependency(
+      { inputs: { headers: { x_api_key: v.pipe(v.string(), v.minLength(8)) } } },
+      (_, { inputs }) => inputs.headers.x_api_key,
+    )
+    const app = createApp({
+      routes: [
+        get('/k', { deps: { apiKey }, query: { n: v.number() } }, ({ deps, query }) => ({
+          key: deps.apiKey,
+          n: query.n,
+        })),
+      ],
+    })
+    const bad = await app.request('/k?n=x', { headers: { 'x-api-key': 'short' } })
+    expect(bad.status).toBe(422)
+    const { detail } = (await bad.json()) as { detail: { type: string; loc: unknown[] }[] }
+    expect(detail.map((issue) => [issue.type, issue.loc])).toEqual([
+      ['float_parsing', ['query', 'n']],
+      ['string_too_short', ['header', 'x_api_key']],
+    ])
+    expect(app.operations[0]!.inputs.headers).toHaveProperty('x_api_key')
+    const good = await app.request('/k?n=1', { headers: { 'x-api-key': 'long-enough' } })
+    expect(await good.json()).toEqual({ key: 'long-enough', n: 1 })
+  })
+
+  it('tears down after the response, also when the handler or a later dependency throws', async () => {
+    const { state, dep } = resource()
+    const failing = dependency({ uses: { dep } }, () => {
+      throw new HTTPException(401, 'no')
+    })
+    const app = createApp({
+      onError: () => {},
+      routes: [
+        get('/ok', { deps: { dep } }, ({ deps }) => deps.dep),
+        get('/throws', { deps: { dep } }, () => {
+          throw new Error('boom')
+        }),
+        get('/dep-throws', { deps: { failing } }, () => 'never'),
+      ],
+    })
+    expect(await (await app.request('/ok')).json()).toEqual({ id: 1 })
+    expect((await app.request('/throws')).status).toBe(500)
+    expect((await app.request('/dep-throws')).status).toBe(401)
+    expect(state).toMatchObject({ open: 0, opened: 3 })
+  })
+
+  it('tears down a streamed response once the stream ends or is cancelled', async () => {
+    const { state, dep } = resource()
+    const app = createApp({
+      routes: [
+        get('/s', { deps: { dep }, stream: 'ndjson' }, async function* ({ deps }) {
+          for (;;) yield deps.dep.id
+        }),
+      ],
+    })
+    const res = await app.request('/s')
+    const reader = res.body!.getReader()
+    await reader.read()
+    expect(state.open).toBe(1)
+    await reader.cancel()
+    await vi.waitFor(() => expect(state.open).toBe(0))
+  })
+
+  it('shares app-scoped dependencies across requests and disposes them at shutdown', async () => {
+    let made = 0
+    let disposed = 0
+    const pool = dependency({ scope: 'app' }, async function* () {
+      made++
+      yield { pool: made }
+      disposed++
+    })
+    const app = createApp({ routes: [get('/p', { deps: { pool } }, ({ deps }) => deps.pool)] })
+    await Promise.all([app.request('/p'), app.request('/p'), app.request('/p')])
+    expect(made).toBe(1)
+    await app.shutdown()
+    expect(disposed).toBe(1)
+  })
+
+  it('refuses at startup an app-scoped dependency that uses a request-scoped one', () => {
+    const perRequest = dependency({ name: 'perRequest' }, () => 1)
+    const shared = dependency({ scope: 'app', name: 'shared', uses: { perRequest } }, () => 2)
+    expect(() => createApp({ routes: [get('/x', { deps: { shared } }, () => null)] })).toThrow(
+      "App-scoped dependency 'shared' cannot use request-scoped 'perRequest'",
+    )
+  })
+
+  it('lets tests override a dependency deep in the graph, and undo it', async () => {
+    const db = dependency(() => ({ name: 'real' }))
+    const repo = dependency({ uses: { db } }, ({ db }) => ({ source: db.name }))
+    const app = createApp({ routes: [get('/r', { deps: { repo } }, ({ deps }) => deps.repo)] })
+    const undo = app.override(
+      db,
+      dependency(() => ({ name: 'fake' })),
+    )
+    expect(await (await app.request('/r')).json()).toEqual({ source: 'fake' })
+    undo()
+    expect(await (await app.request('/r')).json()).toEqual({ source: 'real' })
+  })
+
+  it('runs startup hooks and eager dependencies before the first request', async () => {
+    const events: string[] = []
+    const eager = dependency({ scope: 'app', eager: true }, () => events.push('eager'))
+    const app = createApp({
+      onStartup: [() => events.push('startup')],
+      onShutdown: [() => events.push('shutdown')],
+      routes: [get('/e', { dependencies: [eager] }, () => 'ok')],
+    })
+    await app.request('/e')
+    await app.request('/e')
+    expect(events).toEqual(['startup', 'eager'])
+    await app.shutdown()
+    expect(events).toEqual(['startup', 'eager', 'shutdown'])
+  })
+
+  it('runs background tasks after the response and reports their errors', async () => {
+    const onError = vi.fn()
+    const done: string[] = []
+    const app = createApp({
+      onError,
+      routes: [
+        post('/b', ({ background }) => {
+          background(() => {
+            throw new Error('task failed')
+          })
+          background(async () => {
+            done.push('second')
+          })
+          done.push('handler')
+          return 'ok'
+        }),
+      ],
+    })
+    const res = await app.request('/b', { method: 'POST' })
+    expect(await res.json()).toBe('ok')
+    expect(done).toEqual(['handler'])
+    await app.shutdown() // waits for background work
+    expect(done).toEqual(['handler', 'second'])
+    expect((onError.mock.calls[0]![0] as Error).message).toBe('task failed')
+  })
+
+  it('reports teardown errors without changing the response', async () => {
+    const onError = vi.fn()
+    const flaky = dependency(async function* flaky() {
+      yield 1
+      throw new Error('close failed')
+    })
+    const app = createApp({ onError, routes: [get('/f', { deps: { flaky } }, () => 'fine')] })
+    const res = await app.request('/f')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toBe('fine')
+    expect((onError.mock.calls[0]![0] as Error).message).toBe(
+      "Teardown of dependency 'flaky' failed",
+    )
+  })
+
+  it('lists a route dependency graph for other packages', () => {
+    const a = dependency(function a() {
+      return 1
+    })
+    const b = dependency({ uses: { a }, name: 'b' }, ({ a }) => a)
+    const app = createApp({ routes: [get('/g', { deps: { b } }, () => null)] })
+    expect(app.operations[0]!.dependencies.map((d) => d.name)).toEqual(['a', 'b'])
+  })
+})
