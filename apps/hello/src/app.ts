@@ -3,6 +3,7 @@
  * an HTTPException, dependencies (an app-scoped store, a request-scoped request id read from a
  * header), and a token stream — one module that serves on Node, Bun, Deno and Workers.
  */
+import { openapi } from '@brisk/openapi'
 import { createApp, dependency, get, HTTPException, post, router } from '@brisk/router'
 import * as v from 'valibot'
 import { openItemStore } from './store.ts'
@@ -84,7 +85,13 @@ const search = get(
 
 const readUser = get(
   '/users/{user_id}',
-  { params: { user_id: v.pipe(v.number(), v.integer()) }, response: PublicUser, tags: ['users'] },
+  {
+    params: { user_id: v.pipe(v.number(), v.integer()) },
+    response: PublicUser,
+    responses: { 404: { description: 'No such user' } },
+    tags: ['users'],
+    summary: 'Read a user',
+  },
   ({ params }) => {
     const user = users.get(params.user_id)
     if (!user) throw new HTTPException(404, 'User not found')
@@ -109,7 +116,27 @@ const generate = get(
 )
 
 export const app = createApp({
-  routes: [get('/', () => ({ message: 'Hello from Brisk' })), items, search, readUser, generate],
+  routes: [
+    get('/', { summary: 'Say hello' }, () => ({ message: 'Hello from Brisk' })),
+    items,
+    search,
+    readUser,
+    generate,
+  ],
+})
+
+/** The OpenAPI document at /openapi.json (the Node entry adds the /docs page). */
+export const spec = openapi(app, {
+  info: {
+    title: 'Brisk hello',
+    version: '0.1.0',
+    description: 'The main Brisk example: typed inputs, response schemas, dependencies, streaming.',
+  },
+  tags: [
+    { name: 'items', description: 'Items in an in-memory store' },
+    { name: 'users', description: 'Users, without their password hashes' },
+  ],
+  schemas: { Item, StoredItem, PublicUser },
 })
 
 export default app

@@ -1,8 +1,13 @@
-/** Serves the hello app on Node (Bun, Deno and Workers import `app.ts` directly). */
+/** Serves the hello app on Node with its docs (Bun, Deno and Workers import `app.ts` directly). */
+import { docs } from '@brisk/openapi'
+import { localScalar } from '@brisk/openapi/scalar-local'
 import { serve } from '@brisk/router/node'
 import { app } from './app.ts'
 
+docs(app, { scalar: localScalar(), title: 'Brisk hello' })
+
 await serve(app, {
   port: Number(process.env.PORT ?? 8000),
-  onListen: ({ port }) => console.log(`Brisk hello is listening on http://localhost:${port}`),
+  onListen: ({ port }) =>
+    console.log(`Brisk hello is listening on http://localhost:${port} (docs at /docs)`),
 })

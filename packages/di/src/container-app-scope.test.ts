@@ -308,6 +308,29 @@ describe('container.dispose', () => {
     expect(log).toEqual(['close pool'])
   })
 
+  test('never hands out a value torn down by a dispose that ran while it was being made', async () => {
+    const gate = deferred()
+    const torn: object[] = []
+    const pool = dependency({ scope: 'app' }, async function* () {
+      await gate.promise
+      const value = { pool: true }
+      try {
+        yield value
+      } finally {
+        torn.push(value)
+      }
+    })
+    const container = createContainer()
+    const plan = container.plan({ pool })
+    const disposing = container.dispose()
+    const during = plan.resolve(container.createScope())
+    gate.resolve()
+    await disposing
+    await during
+    const { pool: next } = await plan.resolve(container.createScope())
+    expect(torn).not.toContain(next)
+  })
+
   test('reports a failing app teardown and still runs the others', async () => {
     const log: string[] = []
     const failure = new Error('flush failed')
@@ -376,6 +399,28 @@ describe('container.start', () => {
     await container.start()
     expect(runs).toBe(2)
     expect(plan.resolve(container.createScope())).toEqual({ pool: 2 })
+  })
+
+  test('finds eager dependencies used by app-scoped ones', async () => {
+    let runs = 0
+    const settings = dependency({ scope: 'app', eager: true }, () => ++runs)
+    const pool = dependency({ scope: 'app', uses: { settings } }, ({ settings }) => settings)
+    const container = createContainer()
+    container.plan({ pool })
+    await container.start()
+    expect(runs).toBe(1)
+  })
+
+  test('makes the original eager dependency, not a replacement, once the override is undone', async () => {
+    const made: string[] = []
+    const pool = dependency({ scope: 'app', eager: true }, () => made.push('real'))
+    const fakePool = dependency({ scope: 'app', eager: true }, () => made.push('fake'))
+    const container = createContainer()
+    const undo = container.override(pool, fakePool)
+    container.plan({ pool })
+    undo()
+    await container.start()
+    expect(made).toEqual(['real'])
   })
 
   test('rejects with the error of a failing eager dependency', async () => {

@@ -351,6 +351,7 @@ describe('failures while resolving', () => {
   })
 
   test('fails with NO_YIELD when a generator returns without yielding', () => {
+    // biome-ignore lint/correctness/useYield: the missing yield is what this test is about
     const empty = dependency(function* empty() {
       return 1
     })

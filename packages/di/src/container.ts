@@ -66,10 +66,12 @@ export function createContainer(options: ContainerOptions = {}): Container {
   const report = options.onTeardownError ?? logTeardown
   const overrides = new Map<Dependency, Dependency>()
   let version = 0
-  const appValues = new Map<Dependency, unknown>()
-  const appPending = new Map<Dependency, Promise<unknown>>()
+  // Replaced wholesale by dispose(): work still settling belongs to the generation it started in.
+  let appValues = new Map<Dependency, unknown>()
+  let appPending = new Map<Dependency, Promise<unknown>>()
   let appStack = new CleanupStack(report)
-  const eager = new Set<Dependency>()
+  /** Each plan's current steps (rebuilt after overrides change), for eager startup. */
+  const plans = new Set<() => Steps>()
 
   const resolveOverride = (dependency: Dependency) => overrides.get(dependency) ?? dependency
 
@@ -80,30 +82,32 @@ export function createContainer(options: ContainerOptions = {}): Container {
     }) satisfies DependencyContext
 
   const appValue = (dependency: Dependency): unknown => {
-    if (appValues.has(dependency)) return appValues.get(dependency)
-    const pending = appPending.get(dependency)
+    const values = appValues
+    const pendings = appPending
+    if (values.has(dependency)) return values.get(dependency)
+    const pending = pendings.get(dependency)
     if (pending) return pending
-    const made = makeAppValue(dependency)
+    const made = makeAppValue(dependency, appStack)
     if (!(made instanceof Promise)) {
-      appValues.set(dependency, made)
+      values.set(dependency, made)
       return made
     }
     const settled = made.then(
       (value) => {
-        appValues.set(dependency, value)
-        appPending.delete(dependency)
+        values.set(dependency, value)
+        pendings.delete(dependency)
         return value
       },
       (error) => {
-        appPending.delete(dependency) // the next use tries again
+        pendings.delete(dependency) // the next use tries again
         throw error
       },
     )
-    appPending.set(dependency, settled)
+    pendings.set(dependency, settled)
     return settled
   }
 
-  const makeAppValue = (dependency: Dependency): unknown => {
+  const makeAppValue = (dependency: Dependency, stack: CleanupStack): unknown => {
     const deps: Record<string, unknown> = {}
     const waiting: Promise<unknown>[] = []
     for (const [name, use] of Object.entries(dependency.uses)) {
@@ -112,7 +116,7 @@ export function createContainer(options: ContainerOptions = {}): Container {
       if (value instanceof Promise) waiting.push(value.then((settled) => (deps[name] = settled)))
       else deps[name] = value
     }
-    const context = contextFor(appStack, dependency, undefined)
+    const context = contextFor(stack, dependency, undefined)
     if (waiting.length === 0) return invoke(dependency, deps, context)
     return Promise.all(waiting).then(() => invoke(dependency, deps, context))
   }
@@ -123,10 +127,10 @@ export function createContainer(options: ContainerOptions = {}): Container {
     const build = () => {
       built = buildSteps(uses, run, resolveOverride)
       builtAt = version
-      for (const dependency of built.appDependencies) if (dependency.eager) eager.add(dependency)
       return built
     }
     build()
+    plans.add(() => (builtAt === version ? built : build()))
 
     const compute = (index: number, values: unknown[], scope: Scope): unknown => {
       const step = built.steps[index]!
@@ -212,13 +216,20 @@ export function createContainer(options: ContainerOptions = {}): Container {
       version++
     },
     async start() {
-      await Promise.all([...eager].map((dependency) => appValue(resolveOverride(dependency))))
+      const eager = new Set<Dependency>()
+      for (const current of plans) {
+        for (const dependency of current().appDependencies)
+          if (dependency.eager) eager.add(dependency)
+      }
+      await Promise.all([...eager].map(appValue))
     },
     async dispose() {
-      await Promise.allSettled([...appPending.values()])
+      const pending = [...appPending.values()]
       const stack = appStack
+      appValues = new Map()
+      appPending = new Map()
       appStack = new CleanupStack(report)
-      appValues.clear()
+      await Promise.allSettled(pending)
       await stack.close()
     },
   }

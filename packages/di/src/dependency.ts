@@ -17,9 +17,11 @@ export interface Fresh<TValue> {
   readonly dependency: Dependency<TValue>
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: a use may be any dependency
 export type Use = Dependency<any> | Fresh<any>
 export type Uses = Readonly<Record<string, Use>>
+
+/** No sub-dependencies. */
+export type NoUses = Record<never, never>
 
 export type ValueOf<TUse> =
   TUse extends Dependency<infer TValue> ? TValue : TUse extends Fresh<infer TValue> ? TValue : never
@@ -75,12 +77,12 @@ export interface DependencyOptions<TUses extends Uses> {
  *   try { yield connection } finally { await connection.close() }
  * })
  */
-export function dependency<const TUses extends Uses, TResult, TInputs = unknown>(
+export function dependency<const TUses extends Uses = NoUses, TResult = unknown, TInputs = unknown>(
   options: DependencyOptions<TUses>,
   factory: (deps: Resolved<TUses>, context: DependencyContext<TInputs>) => TResult,
 ): Dependency<Unwrap<TResult>>
 export function dependency<TResult, TInputs = unknown>(
-  factory: (deps: Resolved<{}>, context: DependencyContext<TInputs>) => TResult,
+  factory: (deps: Resolved<NoUses>, context: DependencyContext<TInputs>) => TResult,
 ): Dependency<Unwrap<TResult>>
 export function dependency(
   optionsOrFactory: DependencyOptions<Uses> | Factory,

@@ -44,6 +44,12 @@ export interface AppOptions {
 export type BriskApp = Hono & {
   /** Every endpoint with its full metadata, in declaration order. */
   readonly operations: readonly Operation[]
+  /** How the app answers invalid input (for documentation: status, body shape, body limit). */
+  readonly validation: {
+    readonly errorStatus: 400 | 422
+    readonly errorFormat: 'fastapi' | 'problem'
+    readonly bodyLimit: number
+  }
   /** Replaces a dependency for the whole app (tests); returns a function that undoes it. */
   readonly override: Container['override']
   readonly clearOverrides: () => void
@@ -124,6 +130,11 @@ export function createApp(options: AppOptions): BriskApp {
   })
   return Object.assign(app, {
     operations,
+    validation: {
+      errorStatus: options.errorStatus ?? 422,
+      errorFormat: options.errorFormat ?? 'fastapi',
+      bodyLimit: options.bodyLimit ?? 1_048_576,
+    },
     override: container.override,
     clearOverrides: container.clearOverrides,
     startup: lifecycle.startup,

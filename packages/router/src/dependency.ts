@@ -32,7 +32,11 @@ export interface RouteDependencyOptions<TUses extends Uses, TInputs extends Inpu
  *   return inputs.headers.x_api_key
  * })
  */
-export function dependency<const TUses extends Uses, const TInputs extends InputSpec, TResult>(
+export function dependency<
+  const TUses extends Uses = Record<never, never>,
+  const TInputs extends InputSpec = Record<never, never>,
+  TResult = unknown,
+>(
   options: RouteDependencyOptions<TUses, TInputs>,
   factory: (deps: Resolved<TUses>, context: DependencyContext<InferInputs<TInputs>>) => TResult,
 ): Dependency<Unwrap<TResult>>

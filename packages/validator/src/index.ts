@@ -3,6 +3,7 @@
  * in one pass, with FastAPI-style errors.
  */
 export { createValidator } from './create-validator.ts'
+export { headerName } from './internal/header-name.ts'
 export type {
   BodyType,
   FieldSchemas,

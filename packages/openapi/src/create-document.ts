@@ -1,0 +1,114 @@
+import type { Operation } from '@brisk/router'
+import type * as v from 'valibot'
+import { ERROR_SCHEMAS, validationResponses } from './internal/error-schemas.ts'
+import { parametersOf } from './internal/parameters.ts'
+import { requestBodyOf } from './internal/request-body.ts'
+import { responsesOf } from './internal/responses.ts'
+import { createSchemaConverter } from './internal/schema-converter.ts'
+import { combineRequirements, securityOf } from './security.ts'
+import type {
+  InfoObject,
+  JsonSchema,
+  OpenAPIDocument,
+  OperationObject,
+  ServerObject,
+  TagObject,
+} from './types.ts'
+
+export interface DocumentOptions {
+  readonly info: InfoObject
+  /**
+   * Where the API is served; from configuration, never from a request's Host header. Default:
+   * `/`, the origin the document is served from.
+   */
+  readonly servers?: readonly ServerObject[]
+  /** Tag descriptions (tags used by routes but not listed here are added bare). */
+  readonly tags?: readonly TagObject[]
+  /** Schemas to publish as `components/schemas/Name` and refer to by `$ref`. */
+  readonly schemas?: Readonly<Record<string, v.GenericSchema>>
+}
+
+/** What the generator reads from an app: `createApp` gives exactly this. */
+export interface DocumentSource {
+  readonly operations: readonly Operation[]
+  readonly validation: {
+    readonly errorStatus: 400 | 422
+    readonly errorFormat: 'fastapi' | 'problem'
+  }
+}
+
+/**
+ * Builds the OpenAPI 3.1 document of an app from its routes' metadata: parameters, bodies,
+ * responses, the validation errors the server really answers with, and the security its
+ * dependencies enforce.
+ *
+ * @example
+ * const document = createDocument(app, { info: { title: 'Shop', version: '1.0.0' }, schemas: { Item } })
+ */
+export function createDocument(source: DocumentSource, options: DocumentOptions): OpenAPIDocument {
+  const converter = createSchemaConverter(options.schemas ?? {})
+  const { errorStatus, errorFormat } = source.validation
+  const paths: OpenAPIDocument['paths'] = {}
+  const securitySchemes: Record<string, JsonSchema> = {}
+  const usedTags: string[] = []
+
+  for (const operation of source.operations) {
+    const inputs = operation.inputs
+    const object: OperationObject = { operationId: operation.operationId, responses: {} }
+    object.summary = operation.summary ?? humanize(operation.operationId)
+    if (operation.description) object.description = operation.description
+    if (operation.tags.length > 0) object.tags = [...operation.tags]
+    if (operation.deprecated) object.deprecated = true
+    const parameters = parametersOf(inputs, converter.convert)
+    if (parameters.length > 0) object.parameters = parameters
+    const requestBody = requestBodyOf(inputs, converter.convert)
+    if (requestBody) object.requestBody = requestBody
+    object.responses = responsesOf(operation, converter.convert)
+    if (parameters.length > 0 || requestBody) {
+      const errors = validationResponses(errorStatus, errorFormat, requestBody !== undefined)
+      object.responses = { ...errors, ...object.responses }
+    }
+    const declarations = operation.dependencies.flatMap((d) => securityOf(d) ?? [])
+    for (const declaration of declarations) Object.assign(securitySchemes, declaration.schemes)
+    // An operation with no security says so (`[]`): public on purpose, not by omission.
+    object.security = combineRequirements(declarations) ?? []
+    for (const tag of operation.tags) if (!usedTags.includes(tag)) usedTags.push(tag)
+    paths[operation.path] ??= {}
+    paths[operation.path]![operation.method.toLowerCase()] = object
+  }
+
+  const tags: TagObject[] = [...(options.tags ?? [])]
+  for (const name of usedTags) if (!tags.some((tag) => tag.name === name)) tags.push({ name })
+  const document: OpenAPIDocument = {
+    openapi: '3.1.1',
+    info: options.info,
+    servers: [],
+    paths,
+    components: { schemas: { ...converter.components(), ...ERROR_SCHEMAS } },
+  }
+  document.servers = [...(options.servers ?? [{ url: '/', description: 'This server' }])]
+  if (tags.length > 0) document.tags = tags
+  if (Object.keys(securitySchemes).length > 0) document.components.securitySchemes = securitySchemes
+  return sortResponses(document)
+}
+
+/** `get_items_item_id` → `Get Items Item Id`, as FastAPI titles operations by function name. */
+function humanize(operationId: string): string {
+  return operationId
+    .split('_')
+    .filter(Boolean)
+    .map((word) => word[0]!.toUpperCase() + word.slice(1))
+    .join(' ')
+}
+
+/** Responses in status order reads best and keeps the document stable. */
+function sortResponses(document: OpenAPIDocument): OpenAPIDocument {
+  for (const methods of Object.values(document.paths)) {
+    for (const operation of Object.values(methods)) {
+      operation.responses = Object.fromEntries(
+        Object.entries(operation.responses).sort(([a], [b]) => a.localeCompare(b)),
+      )
+    }
+  }
+  return document
+}

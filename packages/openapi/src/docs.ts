@@ -1,0 +1,33 @@
+import type { Context, Hono, MiddlewareHandler } from 'hono'
+import { type DocsHandlersOptions, docsHandlers, type ScalarSource } from './docs-handlers.ts'
+
+export interface DocsOptions
+  extends Omit<DocsHandlersOptions<Context>, 'specUrl' | 'title' | 'scalar'> {
+  /** Where Scalar's script comes from: `localScalar()` (offline) or `{ kind: 'cdn', url }`. */
+  readonly scalar: ScalarSource
+  /** The page's path (default `/docs`). */
+  readonly path?: string
+  /** The document the page shows (default `/openapi.json`). */
+  readonly specUrl?: string
+  readonly title?: string
+  /** Middleware run before the page and its script, e.g. an auth check. */
+  readonly protect?: MiddlewareHandler
+}
+
+/**
+ * Serves the interactive Scalar API reference on an app (call it before the first request).
+ *
+ * @example
+ * import { localScalar } from '@brisk/openapi/scalar-local'
+ * docs(app, { scalar: localScalar(), title: 'Shop API' })
+ */
+export function docs(app: Hono, options: DocsOptions): void {
+  const { scalar, path = '/docs', specUrl = '/openapi.json', title = 'API reference' } = options
+  const handlers = docsHandlers<Context>({ ...options, scalar, specUrl, title })
+  const mount = (at: string, handler: (c: Context) => Response | Promise<Response>) => {
+    if (options.protect) app.get(at, options.protect, handler)
+    else app.get(at, handler)
+  }
+  mount(path, handlers.page)
+  if (handlers.script && handlers.scriptPath) mount(handlers.scriptPath, handlers.script)
+}

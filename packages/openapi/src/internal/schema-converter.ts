@@ -1,0 +1,147 @@
+import {
+  type ConversionConfig,
+  type OverrideSchemaContext,
+  toJsonSchema,
+} from '@valibot/to-json-schema'
+import type * as v from 'valibot'
+import type { JsonSchema } from '../types.ts'
+
+export type TypeMode = 'input' | 'output'
+
+const COMPONENTS = '#/components/schemas/'
+
+/** What JSON Schema cannot say exactly, said as loosely as needed (never a wrong constraint). */
+const LOOSE: Record<string, JsonSchema> = {
+  date: { type: 'string', format: 'date-time' },
+  bigint: { type: 'integer' },
+  file: { type: 'string', contentMediaType: 'application/octet-stream' },
+  blob: { type: 'string', contentMediaType: 'application/octet-stream' },
+}
+
+/** What value-changing transforms produce; `{}` (anything) where it is the user's code. */
+const OUTPUTS: Record<string, JsonSchema> = {
+  transform: {},
+  raw_transform: {},
+  to_number: { type: 'number' },
+  to_string: { type: 'string' },
+  to_boolean: { type: 'boolean' },
+  to_date: { type: 'string', format: 'date-time' },
+  to_bigint: { type: 'integer' },
+  parse_json: {},
+  stringify_json: { type: 'string' },
+}
+
+const warned = new Set<string>()
+
+function warnOnce(feature: string): void {
+  if (warned.has(feature)) return
+  warned.add(feature)
+  console.warn(
+    `[brisk/openapi] ${feature} cannot be expressed in JSON Schema; it is documented without that constraint.`,
+  )
+}
+
+/**
+ * Converts Valibot schemas to OpenAPI 3.1 (JSON Schema 2020-12) with `@valibot/to-json-schema`,
+ * referring to named schemas as `#/components/schemas/Name` and collecting recursive ones there.
+ */
+export function createSchemaConverter(named: Readonly<Record<string, v.GenericSchema>>) {
+  const names = new Map<unknown, string>(Object.entries(named).map(([name, s]) => [s, name]))
+  const autoNames = new Map<unknown, string>()
+  /** Named schemas whose input and output documents differ get a separate `NameInput`. */
+  const splitNames = new Set<string>()
+  const collected: Record<string, JsonSchema> = {}
+
+  const componentName = (schema: unknown, mode: TypeMode): string => {
+    let name = names.get(schema)
+    if (!name) {
+      name = autoNames.get(schema)
+      if (!name) {
+        name = `Recursive${autoNames.size + 1}`
+        autoNames.set(schema, name)
+      }
+    }
+    return mode === 'input' && splitNames.has(name) ? `${name}Input` : name
+  }
+
+  const convert = (schema: v.GenericSchema, mode: TypeMode, root?: unknown): JsonSchema => {
+    const renamed = new Map<string, string>()
+    const config: ConversionConfig = {
+      target: 'draft-2020-12',
+      typeMode: mode,
+      errorMode: 'ignore',
+      overrideSchema: (context: OverrideSchemaContext) => {
+        const current = context.valibotSchema as v.GenericSchema
+        if (current !== root && names.has(current)) {
+          return { $ref: COMPONENTS + componentName(current, mode) }
+        }
+        const loose = LOOSE[current.type]
+        if (loose) return { ...loose, ...withoutType(context.jsonSchema as JsonSchema) }
+        if (context.errors) warnOnce(`The "${current.type}" schema`)
+        return undefined
+      },
+      overrideAction: ({ valibotAction: action, errors }) => {
+        // Output documents reach transforms (input ones stop before them): say what they make.
+        if (mode === 'output' && action.kind === 'transformation' && action.type in OUTPUTS) {
+          const output = OUTPUTS[action.type]!
+          if (Object.keys(output).length === 0) warnOnce('The output of a custom transform')
+          return output
+        }
+        if (errors)
+          warnOnce(`The "${action.type}" ${action.kind === 'validation' ? 'check' : 'action'}`)
+        return undefined
+      },
+      overrideRef: (context) => {
+        const name = componentName(context.valibotSchema, mode)
+        renamed.set(context.referenceId, name)
+        return COMPONENTS + name
+      },
+    }
+    const { $schema: _, $defs, ...json } = toJsonSchema(schema, config) as JsonSchema
+    for (const [id, definition] of Object.entries(($defs ?? {}) as Record<string, JsonSchema>)) {
+      const name = renamed.get(id)
+      if (
+        name &&
+        !names.has(name) &&
+        !('$ref' in definition && Object.keys(definition).length === 1)
+      ) {
+        collected[name] = definition
+      }
+    }
+    return json
+  }
+
+  // A named schema is split when its two documents differ, directly or through a split schema it
+  // refers to: repeat until nothing new splits.
+  const entries = Object.entries(named)
+  for (let changed = true; changed; ) {
+    changed = false
+    for (const [name, schema] of entries) {
+      if (splitNames.has(name)) continue
+      const input = JSON.stringify(convert(schema, 'input', schema))
+      if (input !== JSON.stringify(convert(schema, 'output', schema))) {
+        splitNames.add(name)
+        changed = true
+      }
+    }
+  }
+
+  return {
+    /** The document of a schema as clients send it (requests) or receive it (responses). */
+    convert: (schema: v.GenericSchema, mode: TypeMode) => convert(schema, mode),
+    /** `components.schemas`: named schemas (split where input and output differ), recursive ones. */
+    components(): Record<string, JsonSchema> {
+      const schemas: Record<string, JsonSchema> = {}
+      for (const [name, schema] of entries) {
+        schemas[name] = convert(schema, 'output', schema)
+        if (splitNames.has(name)) schemas[`${name}Input`] = convert(schema, 'input', schema)
+      }
+      return { ...schemas, ...collected }
+    },
+  }
+}
+
+function withoutType(json: JsonSchema): JsonSchema {
+  const { type: _, ...rest } = json
+  return rest
+}
