@@ -57,8 +57,14 @@ export const postItem: Case = {
   body: JSON.stringify({ id: 1, ...declared }),
 }
 
-/** Every benchmarked route, in report order. */
-export const cases: readonly Case[] = [getUser, postItem]
+/** `GET /me` with an `x-session` header (S5: a dependency chain vs the same work inline). */
+export const getMe: Case = {
+  name: 'GET /me',
+  good: () => new Request(`${base}/me`, { headers: { 'x-session': 's-42' } }),
+  bad: () => new Request(`${base}/me`),
+  status: 200,
+  body: JSON.stringify({ id: 42, name: 'user42', currency: 'EUR', tier: 'gold' }),
+}
 
 /** Size of the `POST /items` request body in bytes. */
 export const itemBytes = new TextEncoder().encode(itemJson).length

@@ -1,24 +1,27 @@
 /**
- * In-process benchmark: `app.fetch(new Request(...))` in a loop, Brisk against plain Hono +
- * `@hono/valibot-validator`, same routes, same schemas, same run. `--quick` for a short run.
+ * In-process benchmark: `app.fetch(new Request(...))` in a loop. Brisk against plain Hono +
+ * `@hono/valibot-validator` on the same routes and schemas, and Brisk with a dependency chain
+ * against the same work inline (S5), all in the same run. `--quick` for a short run.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
 import { cpus } from 'node:os'
-import { createBriskApp } from './apps/brisk.ts'
 import { createFloor } from './apps/floor.ts'
-import { createHonoApp } from './apps/hono.ts'
 import { checkContract, type Target } from './contract.ts'
-import { type Case, cases, itemBytes } from './fixtures.ts'
+import { itemBytes } from './fixtures.ts'
 import { fullBudget, measureCase, quickBudget } from './measure.ts'
 import { formatTable, type RouteSamples } from './report.ts'
+import { createScenarios, type Scenario } from './scenarios.ts'
 
-type Name = 'brisk' | 'hono' | 'floor'
+type Role = 'subject' | 'baseline' | 'floor'
 
 const quick = process.argv.includes('--quick')
 const budget = quick ? quickBudget : fullBudget
-const apps = { brisk: createBriskApp(), hono: createHonoApp() }
-const target = (name: Name, test: Case): Target =>
-  name === 'floor' ? createFloor(test) : apps[name]
+const scenarios = createScenarios()
+const floors = new Map(scenarios.map((scenario) => [scenario, createFloor(scenario.test)]))
+const targetOf = (scenario: Scenario, role: Role): Target =>
+  role === 'floor' ? floors.get(scenario)! : scenario[role].target
+const labelOf = (scenario: Scenario, role: Role) =>
+  role === 'floor' ? 'floor' : scenario[role].label
 const machine = `node ${process.version} · ${cpus()[0]?.model ?? 'unknown cpu'} × ${cpus().length}`
 
 console.log(
@@ -27,45 +30,51 @@ console.log(
 console.log(`${machine} · POST /items body ${itemBytes} bytes\n`)
 
 const failed = new Set<string>()
-for (const test of cases) {
-  for (const name of ['brisk', 'hono'] as const) {
-    const problems = await checkContract(apps[name], test)
-    console.log(`contract ${name.padEnd(5)} ${test.name}: ${problems.length ? 'FAIL' : 'ok'}`)
+for (const scenario of scenarios) {
+  for (const role of ['subject', 'baseline'] as const) {
+    const problems = await checkContract(targetOf(scenario, role), scenario.test)
+    const label = `${labelOf(scenario, role)} ${scenario.test.name}`
+    console.log(`contract ${label.padEnd(26)}: ${problems.length ? 'FAIL' : 'ok'}`)
     for (const problem of problems) console.log(`  ${problem}`)
-    if (problems.length) failed.add(`${name} ${test.name}`)
+    if (problems.length) failed.add(`${role} ${scenario.test.name}`)
   }
 }
 
 const samples = new Map<string, number[]>()
-const total = (budget.rounds + 1) * cases.length * 3
+const total = (budget.rounds + 1) * scenarios.length * 3
 let step = 0
 // Round 0 is warm-up (JIT, caches) and is not counted.
 for (let round = 0; round <= budget.rounds; round++) {
-  // Alternate who goes first so warm-up and heap growth do not favour one framework.
-  const order: Name[] = round % 2 ? ['hono', 'brisk', 'floor'] : ['brisk', 'hono', 'floor']
-  for (const test of cases) {
-    for (const name of order) {
+  // Alternate who goes first so warm-up and heap growth do not favour one side.
+  const order: Role[] =
+    round % 2 ? ['baseline', 'subject', 'floor'] : ['subject', 'baseline', 'floor']
+  for (const scenario of scenarios) {
+    for (const role of order) {
       step++
-      const key = `${name} ${test.name}`
+      const key = `${role} ${scenario.test.name}`
       if (failed.has(key)) continue
-      const ns = await measureCase(target(name, test), test, budget)
+      const ns = await measureCase(targetOf(scenario, role), scenario.test, budget)
       if (round > 0) samples.set(key, [...(samples.get(key) ?? []), ns])
-      const label = `[${step}/${total}] ${round ? `round ${round}` : 'warm-up'} ${name.padEnd(5)} ${test.name}`
+      const name = `${labelOf(scenario, role)} ${scenario.test.name}`
+      const label = `[${step}/${total}] ${round ? `round ${round}` : 'warm-up'} ${name}`
       console.log(
-        `${label.padEnd(46)} ${Math.round(ns).toLocaleString('en-US').padStart(7)} ns/req`,
+        `${label.padEnd(50)} ${Math.round(ns).toLocaleString('en-US').padStart(7)} ns/req`,
       )
     }
   }
 }
 
-const rows: RouteSamples[] = cases.map((test) => ({
-  route: test.name,
-  brisk: samples.get(`brisk ${test.name}`) ?? [],
-  hono: samples.get(`hono ${test.name}`) ?? [],
-  floor: samples.get(`floor ${test.name}`) ?? [],
-  note: (['brisk', 'hono'] as const)
-    .filter((name) => failed.has(`${name} ${test.name}`))
-    .map((name) => `${name} failed the contract`)
+const rows: RouteSamples[] = scenarios.map((scenario) => ({
+  route: scenario.test.name,
+  subject: scenario.subject.label,
+  baseline: scenario.baseline.label,
+  goal: scenario.goal,
+  subjectNs: samples.get(`subject ${scenario.test.name}`) ?? [],
+  baselineNs: samples.get(`baseline ${scenario.test.name}`) ?? [],
+  floorNs: samples.get(`floor ${scenario.test.name}`) ?? [],
+  note: (['subject', 'baseline'] as const)
+    .filter((role) => failed.has(`${role} ${scenario.test.name}`))
+    .map((role) => `${labelOf(scenario, role)} failed the contract`)
     .join(', '),
 }))
 
@@ -79,9 +88,9 @@ const header = [
   '',
   `\`${command}\` · ${new Date().toISOString()} · ${machine} · ${summary}`,
   '',
-  'ns/req and ops/s: medians over rounds. Brisk/Hono: throughput ratio (> 1 means Brisk is faster),',
+  'ns/req and ops/s: medians over rounds. A/B: throughput ratio of A over B (> 1 means A is faster),',
   'median of the per-round ratios (range in brackets); "above floor" compares framework time only.',
-  'Only ratios within one run compare. See bench/README.md.',
+  'Goal: the A/B ratio A must reach. Only ratios within one run compare. See bench/README.md.',
   '',
 ]
 const results = new URL('../results/', import.meta.url)

@@ -17,6 +17,11 @@ export interface AppOptions {
   readonly routes: readonly RouteNode[]
   /** Dependencies run before every route (e.g. an API-key check). */
   readonly dependencies?: readonly Use[]
+  /**
+   * Secure by default: security dependencies every route runs first unless it is marked `public`
+   * or declares its own `security` (routers may set their own default too).
+   */
+  readonly security?: readonly Use[]
   /** Largest request body read, in bytes (default 1 MiB); routes and routers may set their own. */
   readonly bodyLimit?: number
   /** Status of a validation failure: 422 (default, as FastAPI) or 400. */
@@ -96,7 +101,11 @@ export function createApp(options: AppOptions): BriskApp {
   for (const middleware of options.middleware ?? []) app.use(middleware)
   const operations: Operation[] = []
   let needsStartup = (options.onStartup ?? []).length > 0
-  for (const resolved of resolveOperations(options.routes, options.dependencies)) {
+  for (const resolved of resolveOperations(
+    options.routes,
+    options.dependencies,
+    options.security,
+  )) {
     const where = `Route ${resolved.method} ${resolved.path}`
     const hasDependencies = Object.keys(resolved.uses).length > 0 || resolved.run.length > 0
     const plan = hasDependencies ? container.plan(resolved.uses, resolved.run) : undefined

@@ -209,3 +209,55 @@ describe('dependencies in routes', () => {
     expect(app.operations[0]!.dependencies.map((d) => d.name)).toEqual(['a', 'b'])
   })
 })
+
+describe('default security', () => {
+  const guard = dependency(
+    { name: 'guard', inputs: { headers: { authorization: v.optional(v.string()) } } },
+    (_, { inputs }) => {
+      if (inputs.headers.authorization !== 'Bearer ok')
+        throw new HTTPException(401, 'Not authenticated')
+      return 'user'
+    },
+  )
+  const adminOnly = dependency(
+    { name: 'adminOnly', inputs: { headers: { authorization: v.optional(v.string()) } } },
+    (_, { inputs }) => {
+      if (inputs.headers.authorization !== 'Bearer admin') throw new HTTPException(403, 'Forbidden')
+      return 'admin'
+    },
+  )
+  const app = createApp({
+    security: [guard],
+    routes: [
+      get('/private', () => 'secret'),
+      get('/health', { public: true }, () => 'up'),
+      get('/admin', { security: [adminOnly] }, () => 'admin area'),
+      router({ prefix: '/open', security: [] }, [get('/', () => 'open')]),
+    ],
+  })
+
+  it('protects every route unless it is marked public or declares its own security', async () => {
+    expect((await app.request('/private')).status).toBe(401)
+    expect(
+      (await app.request('/private', { headers: { authorization: 'Bearer ok' } })).status,
+    ).toBe(200)
+    expect((await app.request('/health')).status).toBe(200)
+    expect((await app.request('/admin', { headers: { authorization: 'Bearer ok' } })).status).toBe(
+      403,
+    )
+    expect(
+      (await app.request('/admin', { headers: { authorization: 'Bearer admin' } })).status,
+    ).toBe(200)
+    expect((await app.request('/open')).status).toBe(200)
+  })
+
+  it('lists which routes are public and which dependencies guard the others', () => {
+    expect(app.operations.filter((op) => op.public).map((op) => op.path)).toEqual(['/health'])
+    expect(app.operations.map((op) => op.dependencies.map((d) => d.name))).toEqual([
+      ['guard'],
+      [],
+      ['adminOnly'],
+      [],
+    ])
+  })
+})

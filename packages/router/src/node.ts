@@ -3,7 +3,8 @@
  * The Node adapter: serves a Brisk app with `@hono/node-server`, runs its startup before listening,
  * and on SIGTERM/SIGINT stops accepting, lets in-flight requests finish, runs shutdown, then exits.
  */
-import { type ServerType, serve as serveWithNode } from '@hono/node-server'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import { serve as serveWithNode } from '@hono/node-server'
 import type { BriskApp } from './create-app.ts'
 
 export interface NodeServeOptions {
@@ -13,18 +14,21 @@ export interface NodeServeOptions {
   readonly signals?: readonly NodeJS.Signals[]
   /** Exit the process after a signal-triggered shutdown (default true). */
   readonly exit?: boolean
+  /** How long in-flight requests (and open streams) may take once closing starts (default 10 s). */
+  readonly shutdownTimeout?: number
   /** Called once listening, with the bound port. */
   readonly onListen?: (info: { port: number; hostname: string }) => void
 }
 
 export interface NodeServer {
-  readonly server: ServerType
+  readonly server: Server
   /** Stops accepting, waits for in-flight requests, then runs the app's shutdown. */
   close(): Promise<void>
 }
 
 /**
- * Starts the app, then serves it on Node.
+ * Starts the app, then serves it on Node. A listen error (e.g. the port is taken) rejects, after
+ * shutting the app down again.
  *
  * @example
  * import { serve } from '@brisk/router/node'
@@ -32,26 +36,49 @@ export interface NodeServer {
  */
 export async function serve(app: BriskApp, options: NodeServeOptions = {}): Promise<NodeServer> {
   await app.startup()
-  const server = await new Promise<ServerType>((resolve) => {
-    const started = serveWithNode(
-      { fetch: app.fetch, port: options.port ?? 8000, hostname: options.hostname ?? '0.0.0.0' },
-      (info) => {
-        options.onListen?.({ port: info.port, hostname: info.address })
-        resolve(started)
-      },
-    )
+  let server: Server
+  try {
+    server = await listen(app, options)
+  } catch (error) {
+    await app.shutdown()
+    throw error
+  }
+
+  // Keep-alive connections would keep serving (and keep close() waiting) after closing starts:
+  // answer in-flight and new requests with `connection: close`, and drop connections as they idle.
+  const active = new Set<ServerResponse>()
+  let closingStarted = false
+  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
+    active.add(response)
+    if (closingStarted && !response.headersSent) response.setHeader('connection', 'close')
+    response.once('close', () => {
+      active.delete(response)
+      if (closingStarted) server.closeIdleConnections()
+    })
   })
+
+  const handlers = new Map<NodeJS.Signals, () => void>()
   let closing: Promise<void> | undefined
   const close = () => {
     closing ??= new Promise<void>((resolve, reject) => {
+      closingStarted = true
+      for (const [signal, handler] of handlers) process.off(signal, handler)
       server.close((error) => (error ? reject(error) : resolve()))
-      // Idle keep-alive connections would hold close() open; active ones finish their request.
-      if ('closeIdleConnections' in server) server.closeIdleConnections()
+      for (const response of active) {
+        if (!response.headersSent) response.setHeader('connection', 'close')
+      }
+      server.closeIdleConnections()
+      const timer = setTimeout(
+        () => server.closeAllConnections(),
+        options.shutdownTimeout ?? 10_000,
+      )
+      timer.unref()
     }).then(() => app.shutdown())
     return closing
   }
+
   for (const signal of options.signals ?? (['SIGINT', 'SIGTERM'] as const)) {
-    process.once(signal, () => {
+    const handler = () => {
       close().then(
         () => options.exit !== false && process.exit(0),
         (error) => {
@@ -59,7 +86,23 @@ export async function serve(app: BriskApp, options: NodeServeOptions = {}): Prom
           if (options.exit !== false) process.exit(1)
         },
       )
-    })
+    }
+    handlers.set(signal, handler)
+    process.once(signal, handler)
   }
   return { server, close }
+}
+
+function listen(app: BriskApp, options: NodeServeOptions): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const server = serveWithNode(
+      { fetch: app.fetch, port: options.port ?? 8000, hostname: options.hostname ?? '0.0.0.0' },
+      (info) => {
+        server.off('error', reject)
+        options.onListen?.({ port: info.port, hostname: info.address })
+        resolve(server as Server)
+      },
+    )
+    server.once('error', reject)
+  })
 }

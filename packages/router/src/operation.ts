@@ -19,6 +19,8 @@ export interface Operation {
   readonly uses: Uses
   /** Dependencies run for their effect: the app's, the routers', then the route's. */
   readonly run: readonly Use[]
+  /** Marked `public`: the app's or router's default security does not apply. */
+  readonly public: boolean
   /** Every dependency the route resolves, in order, after overrides. */
   readonly dependencies: readonly Dependency[]
   /** The status of a plain returned value. */

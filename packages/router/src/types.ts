@@ -50,6 +50,10 @@ export interface RouteOptions extends InputSpec, RouteDocs {
   readonly deps?: Uses
   /** Dependencies run for their effect (a check, a guard) before the handler. */
   readonly dependencies?: readonly Use[]
+  /** Security dependencies for this route, replacing the inherited (app or router) default. */
+  readonly security?: readonly Use[]
+  /** Skips the inherited default security: the route is public on purpose. */
+  readonly public?: boolean
 }
 
 type MaybePromise<TValue> = TValue | Promise<TValue>
@@ -135,6 +139,8 @@ export interface RouterOptions {
   readonly responses?: Readonly<Record<number, ResponseDeclaration>>
   /** Dependencies run for every route under the router, before the route's own. */
   readonly dependencies?: readonly Use[]
+  /** Default security for the routes under the router, replacing the app's (routes may opt out). */
+  readonly security?: readonly Use[]
 }
 
 /** A group of routes and routers sharing a prefix, tags and options. */

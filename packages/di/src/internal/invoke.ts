@@ -10,6 +10,7 @@ function isGenerator(value: unknown): value is AsyncGenerator<unknown> | Generat
   return (
     typeof value === 'object' &&
     value !== null &&
+    typeof (value as { next?: unknown }).next === 'function' &&
     GENERATOR_TAGS.has(Object.prototype.toString.call(value))
   )
 }

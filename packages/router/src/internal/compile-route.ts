@@ -134,8 +134,11 @@ export function compileRoute(
     let streaming = false
     let responded = false
     try {
-      const deps = await plan!.resolve(scope)
-      const output = await handler(contextFor(c, inputs, deps, extras))
+      // Await only what is pending: a sync graph or handler should not pay for microtask turns.
+      let deps = plan!.resolve(scope)
+      if (deps instanceof Promise) deps = await deps
+      let output = handler(contextFor(c, inputs, deps, extras))
+      if (output instanceof Promise) output = await output
       const response = render(c, output, () => {
         void scope.close().then(() => afterResponse(c, extras))
       })

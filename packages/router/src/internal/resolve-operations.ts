@@ -18,6 +18,7 @@ interface Inherited {
   readonly bodyLimit: number | undefined
   readonly responses: Readonly<Record<number, ResponseDeclaration>>
   readonly run: readonly Use[]
+  readonly security: readonly Use[]
 }
 
 /** An operation before its dependencies are planned (the app does that, with its container). */
@@ -30,6 +31,7 @@ export type ResolvedRoute = Omit<Operation, 'dependencies'>
 export function resolveOperations(
   nodes: readonly RouteNode[],
   appDependencies: readonly Use[] = [],
+  appSecurity: readonly Use[] = [],
 ): ResolvedRoute[] {
   const operations: ResolvedRoute[] = []
   const root: Inherited = {
@@ -39,6 +41,7 @@ export function resolveOperations(
     bodyLimit: undefined,
     responses: {},
     run: appDependencies,
+    security: appSecurity,
   }
   collect(nodes, root, operations)
   assertUniqueRoutes(operations)
@@ -60,6 +63,7 @@ function inherit(parent: Inherited, options: RouterOptions): Inherited {
     bodyLimit: options.bodyLimit ?? parent.bodyLimit,
     responses: { ...parent.responses, ...options.responses },
     run: [...parent.run, ...(options.dependencies ?? [])],
+    security: options.security ?? parent.security,
   }
 }
 
@@ -78,7 +82,13 @@ function toOperation(route: Route, inherited: Inherited): ResolvedRoute {
     route,
     inputs,
     uses: options.deps ?? {},
-    run: [...inherited.run, ...(options.dependencies ?? [])],
+    // Security first: an unauthenticated request is refused before other dependencies run.
+    run: [
+      ...(options.public ? [] : (options.security ?? inherited.security)),
+      ...inherited.run,
+      ...(options.dependencies ?? []),
+    ],
+    public: options.public === true,
     status,
     responses,
     stream: normalizeStream(options.stream),
