@@ -1,6 +1,7 @@
 /**
- * The conformance fixture: one Brisk app exercising every router and validator feature, with a
- * problem-details app and a plain Hono host mounted under it. Portable: web standards only.
+ * The conformance fixture: one Brisk app exercising every router, validator and dependency-injection
+ * feature, with a problem-details app, a plain Hono host and two DI apps (app-level dependencies,
+ * overrides) mounted under it. Portable: web standards only.
  */
 import { createApp, exceptionHandler } from '@brisk/router'
 import { cors } from 'hono/cors'
@@ -14,6 +15,11 @@ import {
   submitForm,
   uploadAvatar,
 } from './fixture/body-routes.ts'
+import { diApp } from './fixture/di-app.ts'
+import { concurrentEcho } from './fixture/di-concurrent.ts'
+import { overrideApp } from './fixture/di-override-app.ts'
+import { diRoutes } from './fixture/di-routes.ts'
+import { readLog, readStats } from './fixture/di-store.ts'
 import { hostApp } from './fixture/host-app.ts'
 import {
   coercionRoutes,
@@ -73,6 +79,10 @@ export const app = createApp({
     endlessTicks,
     streamStatus,
     reportedErrors,
+    diRoutes,
+    concurrentEcho,
+    readLog,
+    readStats,
   ],
   middleware: [
     cors({ origin: 'https://allowed.test', exposeHeaders: ['x-reason'] }),
@@ -86,3 +96,5 @@ export const app = createApp({
 
 app.route('/problem', problemApp)
 app.route('/host', hostApp)
+app.route('/di-app', diApp)
+app.route('/di-override', overrideApp)

@@ -16,6 +16,8 @@ export type Capability =
   | 'forgedHeaders'
   /** Cancelling a streamed response reaches the app, which can report it on another request. */
   | 'disconnect'
+  /** Aborting a request in flight aborts `request.signal` inside the app. */
+  | 'requestAbort'
   /** `formData()` gives a file the Content-Type of its part, whatever its filename says. */
   | 'partContentType'
 

@@ -12,6 +12,7 @@ defineSuite({
     forgedHeaders: 'requests cross a real socket, so HTTP framing fixes Content-Length',
     partContentType:
       'Bun 1.4 formData() sets File.type from the filename extension, ignoring the part Content-Type',
+    requestAbort: true,
     disconnect: true,
   },
   start: async () => {

@@ -11,6 +11,7 @@ defineSuite({
     streamingRequestBody: true,
     forgedHeaders: 'requests cross a real socket, so HTTP framing fixes Content-Length',
     partContentType: true,
+    requestAbort: true,
     disconnect: true,
   },
   start: async () => {

@@ -12,6 +12,7 @@ defineSuite({
     streamingRequestBody: true,
     forgedHeaders: 'requests cross a real socket, so HTTP framing fixes Content-Length',
     partContentType: true,
+    requestAbort: true,
     disconnect: true,
   },
   start: async () => {

@@ -9,6 +9,7 @@ defineSuite({
     streamingRequestBody: true,
     forgedHeaders: true,
     partContentType: true,
+    requestAbort: true,
     disconnect: true,
   },
   start: async () => ({ fetch: async (request) => app.fetch(request), stop: async () => {} }),

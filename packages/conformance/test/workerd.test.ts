@@ -11,6 +11,8 @@ defineSuite({
     streamingRequestBody: true,
     forgedHeaders: 'dispatchFetch crosses a real socket, so HTTP framing fixes Content-Length',
     partContentType: true,
+    requestAbort:
+      'aborting a Miniflare dispatchFetch never aborts request.signal in the worker (not even with enable_request_signal)',
     disconnect:
       'a cancel through Miniflare dispatchFetch never reaches the worker (the stream stays running)',
   },

@@ -38,6 +38,8 @@ export interface Container {
   /** Replaces a dependency everywhere, deep in graphs too. Returns a function that undoes it. */
   override<TValue>(target: Dependency<TValue>, replacement: Dependency<NoInfer<TValue>>): () => void
   clearOverrides(): void
+  /** Changes whenever overrides do: plans, and whatever a host derived from them, are stale. */
+  readonly version: number
   /** Makes every eager app-scoped dependency known to a plan. */
   start(): Promise<void>
   /** Runs app-scoped teardowns, newest first. The container can be started again afterwards. */
@@ -191,6 +193,9 @@ export function createContainer(options: ContainerOptions = {}): Container {
 
   return {
     plan,
+    get version() {
+      return version
+    },
     createScope(inputs?: unknown): RequestScope {
       const stack = new CleanupStack(report)
       const scope: Scope = {

@@ -3,7 +3,10 @@ import { docsPage } from './docs-page.ts'
 
 /** What Scalar reads: the `data-configuration` attribute, decoded as a browser would. */
 function configurationOf(html: string): Record<string, unknown> {
-  const match = /<script id="api-reference" type="application\/json" data-configuration="([^"]*)"><\/script>/.exec(html)
+  const match =
+    /<script id="api-reference" type="application\/json" data-configuration="([^"]*)"><\/script>/.exec(
+      html,
+    )
   if (!match) throw new Error('no configuration element')
   const decoded = match[1]!
     .replaceAll('&quot;', '"')
@@ -35,7 +38,8 @@ describe('docsPage', () => {
     expect(html.indexOf('id="api-reference"')).toBeLessThan(html.indexOf('src="/docs/scalar.js"'))
     expect(html).toContain('<script src="/docs/scalar.js"></script>')
     expect(html).not.toMatch(/\son[a-z]+=/i)
-    for (const [, body] of html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g)) expect(body).toBe('')
+    for (const [, body] of html.matchAll(/<script[^>]*>([\s\S]*?)<\/script>/g))
+      expect(body).toBe('')
   })
 
   it('escapes the title, URLs, nonce and integrity', () => {
@@ -63,7 +67,9 @@ describe('docsPage', () => {
   })
 
   it("offers the document's servers, or given ones, and lets configuration override defaults", () => {
-    expect(configurationOf(docsPage({ ...base, servers: 'document' }))).not.toHaveProperty('servers')
+    expect(configurationOf(docsPage({ ...base, servers: 'document' }))).not.toHaveProperty(
+      'servers',
+    )
     const servers = [{ url: '/api', description: 'Behind the proxy' }]
     expect(configurationOf(docsPage({ ...base, servers })).servers).toEqual(servers)
     const configuration = { theme: 'moon', withDefaultFonts: true, url: '/elsewhere.json' }

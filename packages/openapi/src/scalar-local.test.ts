@@ -4,7 +4,9 @@ import { localScalar, standalonePath } from './scalar-local.ts'
 
 describe('localScalar', () => {
   it("finds Scalar's standalone script beside the package's main entry", () => {
-    expect(standalonePath()).toMatch(/@scalar[\\/]api-reference[\\/]dist[\\/]browser[\\/]standalone\.js$/)
+    expect(standalonePath()).toMatch(
+      /@scalar[\\/]api-reference[\\/]dist[\\/]browser[\\/]standalone\.js$/,
+    )
   })
 
   it('reads the script once and hands out the same text', async () => {

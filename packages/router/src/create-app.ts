@@ -1,4 +1,4 @@
-import { type Container, createContainer, type Dependency, type Use } from '@brisk/di'
+import { type Container, createContainer, type Use } from '@brisk/di'
 import type { ValidationLimits, ValidatorOptions } from '@brisk/validator'
 import { type Context, type Handler, Hono, type MiddlewareHandler } from 'hono'
 import type { ExceptionHandler } from './exception-handler.ts'
@@ -7,8 +7,8 @@ import type { PendingTasks } from './internal/background.ts'
 import { compileRoute } from './internal/compile-route.ts'
 import { type ErrorReporter, errorRenderer, logError } from './internal/error-renderer.ts'
 import { createLifecycle, type LifespanHook } from './internal/lifecycle.ts'
-import { mergeInputs } from './internal/merge-inputs.ts'
-import { assertParamsMatch, resolveOperations } from './internal/resolve-operations.ts'
+import { liveRoute } from './internal/live-route.ts'
+import { resolveOperations } from './internal/resolve-operations.ts'
 import type { Operation } from './operation.ts'
 import type { RouteNode } from './types.ts'
 
@@ -106,24 +106,15 @@ export function createApp(options: AppOptions): BriskApp {
     options.dependencies,
     options.security,
   )) {
-    const where = `Route ${resolved.method} ${resolved.path}`
     const hasDependencies = Object.keys(resolved.uses).length > 0 || resolved.run.length > 0
     const plan = hasDependencies ? container.plan(resolved.uses, resolved.run) : undefined
-    const dependencies: readonly Dependency[] = plan?.dependencies ?? []
-    const inputs = mergeInputs(resolved.inputs, dependencies, where)
-    assertParamsMatch(resolved.path, inputs, where)
-    const operation: Operation = {
-      ...resolved,
-      inputs,
-      get dependencies() {
-        return plan?.dependencies ?? []
-      },
-    }
+    const { operation, handler } = liveRoute(resolved, plan, container, runtime)
     operations.push(operation)
-    needsStartup ||= dependencies.some((dependency) => dependency.eager)
-    const handle = compileRoute(operation, plan, runtime)
+    needsStartup ||= operation.dependencies.some((dependency) => dependency.eager)
     const serve: Handler = (c) =>
-      !needsStartup || lifecycle.started ? handle(c) : lifecycle.startup().then(() => handle(c))
+      !needsStartup || lifecycle.started
+        ? handler()(c)
+        : lifecycle.startup().then(() => handler()(c))
     app.on(operation.method, operation.honoPath, serve)
   }
 

@@ -1,8 +1,12 @@
 /** Every conformance case, by area. A runner registers each as its own test. */
 import type { Case } from '../target.ts'
+import { backgroundCases } from './background.ts'
 import { bodyCases } from './bodies.ts'
 import { coercionCases } from './coercion.ts'
 import { compositionCases } from './composition.ts'
+import { concurrencyCases } from './concurrency.ts'
+import { dependencyCases } from './dependencies.ts'
+import { dependencyScopeCases } from './dependency-scopes.ts'
 import { inputCases } from './inputs.ts'
 import { limitCases } from './limits.ts'
 import { prototypeKeyCases } from './prototype-keys.ts'
@@ -20,4 +24,8 @@ export const cases: readonly Case[] = [
   ...responseCases,
   ...streamingCases,
   ...compositionCases,
+  ...dependencyCases,
+  ...dependencyScopeCases,
+  ...backgroundCases,
+  ...concurrencyCases,
 ]
