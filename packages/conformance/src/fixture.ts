@@ -20,6 +20,7 @@ import { concurrentEcho } from './fixture/di-concurrent.ts'
 import { overrideApp } from './fixture/di-override-app.ts'
 import { diRoutes } from './fixture/di-routes.ts'
 import { readLog, readStats } from './fixture/di-store.ts'
+import { mountDocs } from './fixture/docs.ts'
 import { hostApp } from './fixture/host-app.ts'
 import {
   coercionRoutes,
@@ -98,3 +99,8 @@ app.route('/problem', problemApp)
 app.route('/host', hostApp)
 app.route('/di-app', diApp)
 app.route('/di-override', overrideApp)
+
+const spec = mountDocs(app)
+
+/** The fixture's OpenAPI document, generated in this process (cases compare every runtime to it). */
+export const fixtureDocument = spec.document

@@ -7,6 +7,7 @@ import { compositionCases } from './composition.ts'
 import { concurrencyCases } from './concurrency.ts'
 import { dependencyCases } from './dependencies.ts'
 import { dependencyScopeCases } from './dependency-scopes.ts'
+import { documentationCases } from './documentation.ts'
 import { inputCases } from './inputs.ts'
 import { limitCases } from './limits.ts'
 import { prototypeKeyCases } from './prototype-keys.ts'
@@ -28,4 +29,5 @@ export const cases: readonly Case[] = [
   ...dependencyScopeCases,
   ...backgroundCases,
   ...concurrencyCases,
+  ...documentationCases,
 ]
