@@ -1,4 +1,3 @@
-/// <reference types="node" />
 /**
  * The runtime adapter for Node, Bun and Deno: serves Scalar's standalone script from the installed
  * `@scalar/api-reference` package, read once from disk on first use. (On Workers, bundle the file

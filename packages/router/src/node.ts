@@ -1,4 +1,3 @@
-/// <reference types="node" />
 /**
  * The Node adapter: serves a Brisk app with `@hono/node-server`, runs its startup before listening,
  * and on SIGTERM/SIGINT stops accepting, lets in-flight requests finish, runs shutdown, then exits.
