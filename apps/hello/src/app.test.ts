@@ -59,7 +59,7 @@ describe('hello app', () => {
     expect(res.status).toBe(422)
     const { detail } = (await res.json()) as { detail: { type: string; loc: unknown[] }[] }
     expect(detail.map((issue) => [issue.type, issue.loc])).toEqual([
-      ['string_too_long', ['header', 'x_request_id']],
+      ['string_too_long', ['header', 'x-request-id']],
       ['string_too_short', ['body', 'name']],
       ['greater_than_equal', ['body', 'price']],
     ])

@@ -63,7 +63,7 @@ describe('dependencies in routes', () => {
     const { detail } = (await bad.json()) as { detail: { type: string; loc: unknown[] }[] }
     expect(detail.map((issue) => [issue.type, issue.loc])).toEqual([
       ['float_parsing', ['query', 'n']],
-      ['string_too_short', ['header', 'x_api_key']],
+      ['string_too_short', ['header', 'x-api-key']],
     ])
     expect(app.operations[0]!.inputs.headers).toHaveProperty('x_api_key')
     const good = await app.request('/k?n=1', { headers: { 'x-api-key': 'long-enough' } })

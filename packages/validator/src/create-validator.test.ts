@@ -185,7 +185,7 @@ describe('createValidator headers', () => {
     })
   })
 
-  test('reports issues under the declared field name', () => {
+  test('reports header issues under the header name, as FastAPI does', () => {
     expect(
       run({ headers: { x_count: v.number() } }, '/', { headers: { 'x-count': 'ten' } }),
     ).toEqual({
@@ -194,14 +194,14 @@ describe('createValidator headers', () => {
       issues: [
         {
           type: 'float_parsing',
-          loc: ['header', 'x_count'],
+          loc: ['header', 'x-count'],
           msg: 'Input should be a valid number, unable to parse string as a number',
           input: 'ten',
         },
       ],
     })
     expect(run({ headers: { user_agent: v.string() } }, '/')).toMatchObject({
-      issues: [{ type: 'missing', loc: ['header', 'user_agent'] }],
+      issues: [{ type: 'missing', loc: ['header', 'user-agent'] }],
     })
   })
 

@@ -73,13 +73,13 @@ export const dependencyScopeCases: Case[] = [
     run: async (target) => {
       await expectIssues(await call(target, '/di/inputs?n=x'), [
         issue('float_parsing', ['query', 'n'], 'x'),
-        issue('missing', ['header', 'x_api_key'], null),
+        issue('missing', ['header', 'x-api-key'], null),
       ])
       await expectIssues(
         await call(target, '/di/inputs?n=x', { headers: { 'x-api-key': 'short' } }),
         [
           issue('float_parsing', ['query', 'n'], 'x'),
-          issue('string_too_short', ['header', 'x_api_key'], 'short'),
+          issue('string_too_short', ['header', 'x-api-key'], 'short'),
         ],
       )
       const headers = { 'x-api-key': 'long-enough' }
@@ -113,7 +113,7 @@ export const dependencyScopeCases: Case[] = [
     name: "an override's own declared header is validated and reaches it",
     run: async (target) => {
       await expectIssues(await call(target, '/di-override/caller'), [
-        issue('missing', ['header', 'x_caller'], null),
+        issue('missing', ['header', 'x-caller'], null),
       ])
       const headers = { 'x-caller': 'ada' }
       await expectJson(await call(target, '/di-override/caller', { headers }), 200, {

@@ -36,10 +36,10 @@ export const inputCases: Case[] = [
     },
   },
   {
-    name: 'a missing required header is 422 missing at ["header","x_trace"]',
+    name: 'a missing required header is 422 missing at ["header","x-trace"]',
     run: async (target) => {
       await expectIssues(await call(target, '/headers'), [
-        issue('missing', ['header', 'x_trace'], null),
+        issue('missing', ['header', 'x-trace'], null),
       ])
     },
   },
@@ -49,7 +49,7 @@ export const inputCases: Case[] = [
       const response = await call(target, '/headers', {
         headers: { 'x-trace': 't', 'x-retries': 'many' },
       })
-      await expectIssues(response, [issue('int_parsing', ['header', 'x_retries'], 'many')])
+      await expectIssues(response, [issue('int_parsing', ['header', 'x-retries'], 'many')])
     },
   },
   {
@@ -88,7 +88,7 @@ export const inputCases: Case[] = [
       await expectIssues(response, [
         issue('int_parsing', ['path', 'id'], 'x'),
         issue('bool_parsing', ['query', 'notify'], 'perhaps'),
-        issue('missing', ['header', 'x_tenant'], null),
+        issue('missing', ['header', 'x-tenant'], null),
         issue('missing', ['cookie', 'session'], null),
         issue('greater_than_equal', ['body', 'quantity'], 0),
       ])

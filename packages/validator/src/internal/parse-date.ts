@@ -39,5 +39,7 @@ export function parseDate(raw: string): unknown {
     if (minutes >= 24 * 60) return failure
     date.setTime(date.getTime() - (digits[0] === '-' ? -minutes : minutes) * 60_000)
   }
-  return date
+  // An offset can push the instant out of four-digit years, which RFC 3339 cannot write back.
+  const utcYear = date.getUTCFullYear()
+  return utcYear < 0 || utcYear > 9999 ? failure : date
 }

@@ -46,7 +46,17 @@ export function runLocation(
     if (coerced > 0 && issues.length > start + coerced) sortByField(issues, start, plan.order)
   }
   if (issues.length > maxIssues) issues.length = maxIssues
+  if (plan.loc === 'header') nameHeaders(issues, start, plan)
   return undefined
+}
+
+/** Header issues name the header as sent (`x-token`), as FastAPI does, not the field (`x_token`). */
+function nameHeaders(issues: ValidationIssue[], start: number, plan: LocationPlan): void {
+  for (let index = start; index < issues.length; index++) {
+    const loc = issues[index]!.loc
+    const field = plan.fields[plan.order[loc[1] as string] ?? -1]
+    if (field) loc[1] = field.source
+  }
 }
 
 function sortByField(

@@ -1,0 +1,57 @@
+/**
+ * `anyOf` accepts any one of several schemes (e.g. an API key OR a bearer token): OpenAPI security
+ * alternatives, tried in the order given.
+ */
+import { mergeCredentialInputs } from './internal/credentials.ts'
+import type { Guard, Outcome } from './internal/guard.ts'
+import { securityDependency } from './internal/security-dependency.ts'
+import type { SecurityDeclaration, SecurityDependency } from './types.ts'
+
+type PrincipalOf<TDependency> =
+  TDependency extends SecurityDependency<infer TPrincipal> ? TPrincipal : never
+
+/**
+ * Accepts the first alternative, in the order given, whose credentials the request carries: that
+ * one decides (its principal, or its 401/403). So a request with a key in the header and another
+ * in the query is judged by whichever alternative comes first. With no credentials for any, 401
+ * `Not authenticated` lists every alternative's challenge.
+ *
+ * @example
+ * const caller = anyOf(partnerKey, oauth2.requireScopes(['reports:read']))
+ * const report = get('/report', { deps: { caller } }, ({ deps }) => deps.caller)
+ */
+export function anyOf<const TAlternatives extends readonly SecurityDependency<any>[]>(
+  ...alternatives: TAlternatives
+): SecurityDependency<PrincipalOf<TAlternatives[number]>> {
+  if (alternatives.length < 2) {
+    throw new TypeError('anyOf: give at least two security dependencies')
+  }
+  const guards = alternatives.map((alternative, index) => {
+    const guard = alternative?.['~guard']
+    if (guard === undefined) {
+      throw new TypeError(
+        `anyOf: alternative ${index + 1} is not a security dependency from @brisk/auth`,
+      )
+    }
+    return guard as Guard<PrincipalOf<TAlternatives[number]>>
+  })
+  const security: SecurityDeclaration = {
+    schemes: Object.assign({}, ...guards.map((guard) => guard.security.schemes)),
+    requirements: guards.flatMap((guard) => guard.security.requirements),
+  }
+  const challenge = [...new Set(guards.map((guard) => guard.challenge))].join(', ')
+  const guard: Guard<PrincipalOf<TAlternatives[number]>> = {
+    name: `anyOf(${guards.map((g) => g.name).join(', ')})`,
+    inputs: mergeCredentialInputs(guards.map((g) => g.inputs)),
+    security,
+    challenge,
+    async authenticate(read): Promise<Outcome<PrincipalOf<TAlternatives[number]>>> {
+      for (const alternative of guards) {
+        const outcome = await alternative.authenticate(read)
+        if (outcome.ok || outcome.reason !== 'absent') return outcome
+      }
+      return { ok: false, reason: 'absent', challenge }
+    },
+  }
+  return securityDependency(guard)
+}

@@ -1,0 +1,54 @@
+/**
+ * @brisk/auth — authentication and authorization for Brisk and plain Hono: OAuth2 password flow
+ * with JWT and scopes, bearer JWT from JWKS/OpenID Connect, API keys, HTTP Basic. Each scheme is a
+ * dependency, a Hono middleware and an OpenAPI declaration at once.
+ */
+export { anyOf } from './any-of.ts'
+export {
+  type ApiKeyClient,
+  type ApiKeyListOptions,
+  type ApiKeyLookupOptions,
+  apiKey,
+} from './api-key.ts'
+export { type BearerJwtOptions, bearerJwt, type RemoteKeyOptions } from './bearer-jwt.ts'
+export { type CorsForOptions, corsFor } from './cors-for.ts'
+export {
+  type BasicUser,
+  type HttpBasicUsersOptions,
+  type HttpBasicVerifyOptions,
+  httpBasic,
+} from './http-basic.ts'
+export type { BearerScheme } from './internal/bearer-scheme.ts'
+export type { Guard, Outcome } from './internal/guard.ts'
+export {
+  type IssuedToken,
+  type JwtTokens,
+  type JwtTokensOptions,
+  jwtTokens,
+  type KeyInput,
+  type SigningAlgorithm,
+  type TokenGrant,
+} from './jwt-tokens.ts'
+export {
+  type Authenticate,
+  type OAuth2Password,
+  type OAuth2PasswordOptions,
+  oauth2Password,
+  type PasswordCredentials,
+  type PasswordGrant,
+  type TokenRouteOptions,
+} from './oauth2-password.ts'
+export {
+  DEFAULT_ITERATIONS,
+  dummyVerify,
+  type HashOptions,
+  hashPassword,
+  verifyPassword,
+} from './password-hash.ts'
+export type {
+  AuthEnv,
+  SecurityDeclaration,
+  SecurityDependency,
+  SecuritySchemeObject,
+  TokenPrincipal,
+} from './types.ts'

@@ -1,0 +1,133 @@
+/**
+ * `oauth2Password` is the OAuth2 password flow with scopes: a token endpoint that issues JWTs, a
+ * dependency for any valid token, scope checks, and the `oauth2` scheme Scalar's docs log in with.
+ */
+import { post, type Route } from '@brisk/router'
+import * as v from 'valibot'
+import { type BearerScheme, bearerScheme } from './internal/bearer-scheme.ts'
+import { assertQuotable } from './internal/challenge.ts'
+import { assertScopeNames } from './internal/scopes.ts'
+import { type Authenticate, handleTokenRequest } from './internal/token-endpoint.ts'
+import type { JwtTokens } from './jwt-tokens.ts'
+import type { SecuritySchemeObject } from './types.ts'
+
+export type {
+  Authenticate,
+  PasswordCredentials,
+  PasswordGrant,
+} from './internal/token-endpoint.ts'
+
+export interface OAuth2PasswordOptions<TScopes extends Readonly<Record<string, string>>> {
+  /** Where clients get tokens; a path served by `tokenRoute()` (or an absolute URL elsewhere). */
+  readonly tokenUrl: string
+  /** Every scope, with the description shown on the docs' login form. */
+  readonly scopes: TScopes
+  /** Signs the tokens the endpoint issues and verifies those the routes receive. */
+  readonly tokens: JwtTokens
+  /** Name of the scheme in the OpenAPI document (default `OAuth2`). */
+  readonly name?: string
+  readonly description?: string
+}
+
+export interface TokenRouteOptions {
+  /** The app's user check: a grant for good credentials, `undefined` otherwise. */
+  readonly authenticate: Authenticate
+  /** Route path (default: `tokenUrl`). */
+  readonly path?: string
+  readonly tags?: readonly string[]
+}
+
+export interface OAuth2Password<TScope extends string> extends BearerScheme<TScope> {
+  /**
+   * The token endpoint as a public Brisk route: `POST` form `grant_type=password`, `username`,
+   * `password`, `scope`; RFC 6749 §5.2 errors; `Cache-Control: no-store`.
+   */
+  tokenRoute(options: TokenRouteOptions): Route
+}
+
+const TokenResponse = v.object({
+  access_token: v.string(),
+  token_type: v.literal('Bearer'),
+  expires_in: v.number(),
+  scope: v.string(),
+})
+
+const OAuthError = v.object({
+  error: v.picklist([
+    'invalid_request',
+    'unsupported_grant_type',
+    'invalid_grant',
+    'invalid_scope',
+  ]),
+  error_description: v.string(),
+})
+
+/**
+ * The OAuth2 password flow with JWT access tokens and scopes.
+ *
+ * @example
+ * const oauth2 = oauth2Password({
+ *   tokenUrl: '/token',
+ *   scopes: { 'items:read': 'Read items', 'items:write': 'Create items' },
+ *   tokens: jwtTokens({ secret: 'a-secret-of-at-least-32-bytes-from-env!!', issuer: 'shop', audience: 'shop' }),
+ * })
+ * const writeItem = post('/items', { security: [oauth2.requireScopes(['items:write'])] }, () => 'ok')
+ */
+export function oauth2Password<const TScopes extends Readonly<Record<string, string>>>(
+  options: OAuth2PasswordOptions<TScopes>,
+): OAuth2Password<keyof TScopes & string> {
+  const where = 'oauth2Password'
+  const { tokenUrl, tokens, name = 'OAuth2' } = options
+  if (typeof tokenUrl !== 'string' || tokenUrl === '') {
+    throw new TypeError(`${where}: 'tokenUrl' is required, e.g. '/token'`)
+  }
+  if (!tokens || typeof tokens.verify !== 'function') {
+    throw new TypeError(`${where}: 'tokens' is required: pass jwtTokens({ ... })`)
+  }
+  assertQuotable(name, `${where}: 'name'`)
+  const declaredScopes = Object.keys(options.scopes)
+  assertScopeNames(declaredScopes, where)
+  const scheme: SecuritySchemeObject = {
+    type: 'oauth2',
+    flows: { password: { tokenUrl, scopes: { ...options.scopes } } },
+    ...(options.description === undefined ? {} : { description: options.description }),
+  }
+  const base = bearerScheme<keyof TScopes & string>({
+    name,
+    scheme,
+    where,
+    scopes: declaredScopes,
+    scopeClaim: 'scope',
+    verify: async (token) => {
+      const claims = await tokens.verify(token)
+      return claims === undefined ? { ok: false, reason: 'invalid' } : { ok: true, claims }
+    },
+  })
+
+  function tokenRoute(routeOptions: TokenRouteOptions): Route {
+    const path = routeOptions.path ?? tokenUrl
+    if (!path.startsWith('/')) {
+      throw new TypeError(`${where}.tokenRoute: 'path' must be a path such as '/token'`)
+    }
+    if (typeof routeOptions.authenticate !== 'function') {
+      throw new TypeError(`${where}.tokenRoute: 'authenticate' must be a function`)
+    }
+    const config = { tokens, declaredScopes, authenticate: routeOptions.authenticate }
+    return post(
+      path,
+      {
+        public: true,
+        summary: 'Issue an access token',
+        description: 'OAuth2 password grant (RFC 6749 §4.3): a form with `grant_type=password`.',
+        ...(routeOptions.tags === undefined ? {} : { tags: routeOptions.tags }),
+        responses: {
+          200: { schema: TokenResponse, description: 'An access token' },
+          400: { schema: OAuthError, description: 'RFC 6749 §5.2 error' },
+        },
+      },
+      ({ request }) => handleTokenRequest(request, config),
+    )
+  }
+
+  return { ...base, tokenRoute }
+}
