@@ -16,6 +16,18 @@ describe('hello app OpenAPI document', () => {
       '/users/{user_id}',
       '/generate',
     ])
+    const createItem = (
+      document as { paths: Record<string, Record<string, { parameters?: unknown }>> }
+    ).paths['/items']!.post!
+    // Declared by the requestId dependency, documented on the route that uses it.
+    expect(createItem.parameters).toEqual([
+      {
+        name: 'x-request-id',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', maxLength: 64 },
+      },
+    ])
     const check = await checkDocument(document)
     expect(check.schemaErrors).toBeUndefined()
     expect(check.lintErrors).toEqual([])

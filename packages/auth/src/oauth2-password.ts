@@ -52,6 +52,14 @@ const TokenResponse = v.object({
   scope: v.string(),
 })
 
+/** The form the endpoint reads itself (to answer RFC 6749 errors), documented for clients. */
+const TokenForm = v.object({
+  grant_type: v.literal('password'),
+  username: v.string(),
+  password: v.string(),
+  scope: v.optional(v.pipe(v.string(), v.description('Space-separated scopes to request'))),
+})
+
 const OAuthError = v.object({
   error: v.picklist([
     'invalid_request',
@@ -119,6 +127,7 @@ export function oauth2Password<const TScopes extends Readonly<Record<string, str
         public: true,
         summary: 'Issue an access token',
         description: 'OAuth2 password grant (RFC 6749 §4.3): a form with `grant_type=password`.',
+        requestBody: { schema: TokenForm, bodyType: 'form' },
         ...(routeOptions.tags === undefined ? {} : { tags: routeOptions.tags }),
         responses: {
           200: { schema: TokenResponse, description: 'An access token' },

@@ -150,19 +150,18 @@ describe('createDocument', () => {
 
   it('adds the validation, size and media-type errors the server really answers', () => {
     const post = document.paths['/items']!.post!
-    expect(Object.keys(post.responses)).toEqual(['201', '413', '415', '422'])
+    expect(Object.keys(post.responses)).toEqual(['201', '401', '413', '415', '422'])
     expect(post.responses['422']!.content!['application/json']!.schema).toEqual({
       $ref: '#/components/schemas/HTTPValidationError',
     })
     expect(Object.keys(document.paths['/tree']!.get!.responses)).toEqual(['200'])
   })
 
-  it('puts dependency inputs and security on the operations that use them', () => {
+  it('puts security on the operations that use it, its credentials documented by the scheme', () => {
     const post = document.paths['/items']!.post!
-    expect(post.parameters).toEqual([
-      { name: 'x-api-key', in: 'header', required: true, schema: { type: 'string' } },
-    ])
+    expect(post.parameters).toBeUndefined()
     expect(post.security).toEqual([{ ApiKey: [] }])
+    expect(post.responses['401']!.description).toBe('Not authenticated, or invalid credentials')
     expect(document.components.securitySchemes).toEqual({
       ApiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
     })

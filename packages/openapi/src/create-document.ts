@@ -1,7 +1,7 @@
 import type { Operation } from '@brisk/router'
 import type * as v from 'valibot'
 import { ERROR_SCHEMAS, validationResponses } from './internal/error-schemas.ts'
-import { parametersOf } from './internal/parameters.ts'
+import { type HiddenFields, parametersOf } from './internal/parameters.ts'
 import { requestBodyOf } from './internal/request-body.ts'
 import { responsesOf } from './internal/responses.ts'
 import { createSchemaConverter } from './internal/schema-converter.ts'
@@ -11,6 +11,8 @@ import type {
   JsonSchema,
   OpenAPIDocument,
   OperationObject,
+  ResponseObject,
+  SecurityRequirement,
   ServerObject,
   TagObject,
 } from './types.ts'
@@ -59,19 +61,26 @@ export function createDocument(source: DocumentSource, options: DocumentOptions)
     if (operation.description) object.description = operation.description
     if (operation.tags.length > 0) object.tags = [...operation.tags]
     if (operation.deprecated) object.deprecated = true
-    const parameters = parametersOf(inputs, converter.convert)
+    const declarations = operation.dependencies.flatMap((d) => securityOf(d) ?? [])
+    const parameters = parametersOf(inputs, converter.convert, credentialFields(operation))
     if (parameters.length > 0) object.parameters = parameters
-    const requestBody = requestBodyOf(inputs, converter.convert)
+    const requestBody = requestBodyOf(
+      inputs,
+      converter.convert,
+      operation.route.options.requestBody,
+    )
     if (requestBody) object.requestBody = requestBody
     object.responses = responsesOf(operation, converter.convert)
-    if (parameters.length > 0 || requestBody) {
+    if (parameters.length > 0 || (requestBody && !operation.route.options.requestBody)) {
       const errors = validationResponses(errorStatus, errorFormat, requestBody !== undefined)
       object.responses = { ...errors, ...object.responses }
     }
-    const declarations = operation.dependencies.flatMap((d) => securityOf(d) ?? [])
-    for (const declaration of declarations) Object.assign(securitySchemes, declaration.schemes)
+    for (const declaration of declarations) addSchemes(securitySchemes, declaration.schemes)
     // An operation with no security says so (`[]`): public on purpose, not by omission.
-    object.security = combineRequirements(declarations) ?? []
+    const security = combineRequirements(declarations) ?? []
+    object.security = security
+    if (security.length > 0)
+      object.responses = { ...securityResponses(security), ...object.responses }
     for (const tag of operation.tags) if (!usedTags.includes(tag)) usedTags.push(tag)
     paths[operation.path] ??= {}
     paths[operation.path]![operation.method.toLowerCase()] = object
@@ -90,6 +99,55 @@ export function createDocument(source: DocumentSource, options: DocumentOptions)
   if (tags.length > 0) document.tags = tags
   if (Object.keys(securitySchemes).length > 0) document.components.securitySchemes = securitySchemes
   return sortResponses(document)
+}
+
+/** The credentials security dependencies read, by location: documented by their schemes instead. */
+function credentialFields(operation: Operation): HiddenFields {
+  const hidden = new Map<string, Set<string>>()
+  for (const dependency of operation.dependencies) {
+    if (!securityOf(dependency)) continue
+    const inputs = (dependency.meta.inputs ?? {}) as Record<string, unknown>
+    for (const [location, fields] of Object.entries(inputs)) {
+      if (typeof fields !== 'object' || fields === null) continue
+      const entries = 'entries' in fields ? (fields.entries as object) : fields
+      const names = hidden.get(location) ?? new Set<string>()
+      for (const name of Object.keys(entries)) names.add(name)
+      hidden.set(location, names)
+    }
+  }
+  return hidden
+}
+
+/** A scheme name stands for one scheme: two different schemes under one name is a mistake. */
+function addSchemes(
+  into: Record<string, JsonSchema>,
+  schemes: Readonly<Record<string, JsonSchema>>,
+) {
+  for (const [name, scheme] of Object.entries(schemes)) {
+    const known = into[name]
+    if (known && JSON.stringify(known) !== JSON.stringify(scheme)) {
+      throw new Error(
+        `Two different security schemes are both named '${name}'; give one another name`,
+      )
+    }
+    into[name] = scheme
+  }
+}
+
+/** What a secured operation answers without valid credentials (and, with scopes, without them). */
+function securityResponses(
+  security: readonly SecurityRequirement[],
+): Record<string, ResponseObject> {
+  const error = { 'application/json': { schema: { $ref: '#/components/schemas/HTTPError' } } }
+  const responses: Record<string, ResponseObject> = {
+    401: { description: 'Not authenticated, or invalid credentials', content: error },
+  }
+  if (
+    security.some((requirement) => Object.values(requirement).some((scopes) => scopes.length > 0))
+  ) {
+    responses[403] = { description: 'Not enough permissions', content: error }
+  }
+  return responses
 }
 
 /** `get_items_item_id` → `Get Items Item Id`, as FastAPI titles operations by function name. */

@@ -106,9 +106,12 @@ export function createApp(options: AppOptions): BriskApp {
     options.dependencies,
     options.security,
   )) {
-    const hasDependencies = Object.keys(resolved.uses).length > 0 || resolved.run.length > 0
-    const plan = hasDependencies ? container.plan(resolved.uses, resolved.run) : undefined
-    const { operation, handler } = liveRoute(resolved, plan, container, runtime)
+    const all = [...resolved.security, ...resolved.run]
+    const hasDependencies = Object.keys(resolved.uses).length > 0 || all.length > 0
+    const plan = hasDependencies ? container.plan(resolved.uses, all) : undefined
+    const securityPlan =
+      resolved.security.length > 0 ? container.plan({}, resolved.security) : undefined
+    const { operation, handler } = liveRoute(resolved, plan, securityPlan, container, runtime)
     operations.push(operation)
     needsStartup ||= operation.dependencies.some((dependency) => dependency.eager)
     const serve: Handler = (c) =>

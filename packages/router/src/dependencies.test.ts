@@ -251,6 +251,40 @@ describe('default security', () => {
     expect((await app.request('/open')).status).toBe(200)
   })
 
+  it('runs security before reading the route inputs: no 422 and no body read for strangers', async () => {
+    let bodyRead = false
+    // highWaterMark 0: the stream is pulled only when someone reads the body.
+    const body = new ReadableStream(
+      {
+        pull(controller) {
+          bodyRead = true
+          controller.enqueue(new TextEncoder().encode('{"n":"x"}'))
+          controller.close()
+        },
+      },
+      { highWaterMark: 0 },
+    )
+    const secured = createApp({
+      security: [guard],
+      routes: [post('/items', { body: v.object({ n: v.number() }) }, ({ body }) => body)],
+    })
+    const init = {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: { 'content-type': 'application/json' },
+    }
+    const stranger = await secured.request('/items', init as RequestInit)
+    expect(stranger.status).toBe(401)
+    expect(bodyRead).toBe(false)
+    const member = await secured.request('/items', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer ok' },
+      body: '{"n":"x"}',
+    })
+    expect(member.status).toBe(422)
+  })
+
   it('lists which routes are public and which dependencies guard the others', () => {
     expect(app.operations.filter((op) => op.public).map((op) => op.path)).toEqual(['/health'])
     expect(app.operations.map((op) => op.dependencies.map((d) => d.name))).toEqual([

@@ -19,6 +19,11 @@ export interface Operation {
   readonly uses: Uses
   /** Dependencies run for their effect: the app's, the routers', then the route's. */
   readonly run: readonly Use[]
+  /**
+   * Security dependencies (the route's, or inherited from its router or the app): they run first,
+   * on their own inputs only, so an unauthenticated request is refused before anything else.
+   */
+  readonly security: readonly Use[]
   /** Marked `public`: the app's or router's default security does not apply. */
   readonly public: boolean
   /** Every dependency the route resolves, in order, after overrides. */

@@ -27,6 +27,14 @@ export interface StreamSpec {
 
 /** Documentation fields shared by routes and routers. */
 export interface RouteDocs {
+  /**
+   * A request body the handler reads itself (e.g. to answer in its own error format): documented,
+   * not validated. Routes that declare `body` need not set it.
+   */
+  readonly requestBody?: {
+    readonly schema: v.GenericSchema
+    readonly bodyType?: 'json' | 'form' | 'multipart'
+  }
   readonly tags?: readonly string[]
   readonly summary?: string
   readonly description?: string

@@ -19,8 +19,18 @@ export function asObjectSchema(location: LocationSpec | v.GenericSchema): v.Gene
     : v.object(location as v.ObjectEntries)
 }
 
-/** Path, query, header and cookie parameters, from the operation's (merged) inputs. */
-export function parametersOf(inputs: InputSpec, convert: Convert): ParameterObject[] {
+/** Field names per location that are not documented as parameters (credentials). */
+export type HiddenFields = ReadonlyMap<string, ReadonlySet<string>>
+
+/**
+ * Path, query, header and cookie parameters, from the operation's (merged) inputs — except the
+ * credentials security dependencies read: the security schemes document those.
+ */
+export function parametersOf(
+  inputs: InputSpec,
+  convert: Convert,
+  hidden: HiddenFields = new Map(),
+): ParameterObject[] {
   const parameters: ParameterObject[] = []
   for (const [key, where] of LOCATIONS) {
     const location = inputs[key]
@@ -29,6 +39,7 @@ export function parametersOf(inputs: InputSpec, convert: Convert): ParameterObje
     const properties = (json.properties ?? {}) as Record<string, JsonSchema>
     const required = new Set((json.required ?? []) as string[])
     for (const [field, schema] of Object.entries(properties)) {
+      if (hidden.get(key)?.has(field)) continue
       const { description, deprecated, examples, ...rest } = schema
       const parameter: ParameterObject = {
         name: where === 'header' ? headerName(field) : field,

@@ -14,10 +14,19 @@ const MEDIA_TYPES = {
   multipart: ['multipart/form-data'],
 } as const
 
-/** The request body in each media type the server accepts for it. */
-export function requestBodyOf(inputs: InputSpec, convert: Convert): RequestBodyObject | undefined {
-  if (!inputs.body) return undefined
-  const schema = asObjectSchema(inputs.body)
+/**
+ * The request body in each media type the server accepts for it: the validated body, else one the
+ * handler reads itself and documents (`requestBody` on the route).
+ */
+export function requestBodyOf(
+  inputs: InputSpec,
+  convert: Convert,
+  documented?: { readonly schema: v.GenericSchema; readonly bodyType?: InputSpec['bodyType'] },
+): RequestBodyObject | undefined {
+  const declared = inputs.body ?? documented?.schema
+  if (!declared) return undefined
+  const bodyType = inputs.body ? inputs.bodyType : documented?.bodyType
+  const schema = asObjectSchema(declared)
   const json = convert(schema, 'input')
   const content: RequestBodyObject['content'] = {}
   for (const mediaType of MEDIA_TYPES[inputs.bodyType ?? 'json'])

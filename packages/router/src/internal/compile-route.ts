@@ -1,6 +1,8 @@
 import type { DependencyPlan, RequestScope, Uses } from '@brisk/di'
 import {
   createValidator,
+  type InputSpec,
+  type RequestValidator,
   type ValidationResult,
   type ValidatorOptions,
   validationErrorResponse,
@@ -47,6 +49,7 @@ interface Extras {
 export function compileRoute(
   operation: Operation,
   plan: DependencyPlan<Uses> | undefined,
+  security: { plan: DependencyPlan<Uses>; inputs: InputSpec } | undefined,
   runtime: RouteRuntime,
 ): (c: Context) => Response | Promise<Response> {
   const { validatorOptions, report } = runtime
@@ -59,6 +62,10 @@ export function compileRoute(
       })
     : undefined
   const hasParams = operation.inputs.params !== undefined
+  const securityValidator =
+    security && Object.keys(security.inputs).length > 0
+      ? createValidator(security.inputs, validatorOptions)
+      : undefined
   const schemas = new Map<number, v.GenericSchema>()
   for (const [status, response] of Object.entries(operation.responses)) {
     if (response.schema) schemas.set(Number(status), response.schema)
@@ -128,12 +135,19 @@ export function compileRoute(
 
   // With dependencies: teardown runs once the response is produced (for a stream, once it ends),
   // whether the handler returned, threw, or a dependency failed.
-  const runWithDependencies = async (c: Context, inputs: Inputs): Promise<Response> => {
+  const runWithDependencies = async (c: Context, validated?: Inputs): Promise<Response> => {
+    // Unvalidated: the security dependencies go first (see `authenticate`); the inputs object is
+    // filled in as each phase validates.
+    const inputs: Inputs = validated ?? { ...NO_INPUTS }
     const scope = runtime.createScope(inputs)
     const extras: Extras = { tasks: undefined }
     let streaming = false
     let responded = false
     try {
+      if (!validated) {
+        const refused = await authenticate(c, scope, inputs)
+        if (refused) return refused
+      }
       // Await only what is pending: a sync graph or handler should not pay for microtask turns.
       let deps = plan!.resolve(scope)
       if (deps instanceof Promise) deps = await deps
@@ -153,11 +167,38 @@ export function compileRoute(
     }
   }
 
+  const validate = async (c: Context, check: RequestValidator<InputSpec>, into: Inputs) => {
+    let result = check.validate(c.req.raw, hasParams ? c.req.param() : undefined)
+    if (result instanceof Promise) result = await result
+    if (!result.ok) return validationErrorResponse(result, validatorOptions)
+    Object.assign(into, result.value)
+    return undefined
+  }
+
+  // Security first, as FastAPI solves its security dependencies: only their own inputs are read
+  // before they run, so an unauthenticated request gets its 401 without the route's body being
+  // read or its fields listed in a 422.
+  const authenticate = async (c: Context, scope: RequestScope, into: Inputs) => {
+    if (securityValidator) {
+      const refused = await validate(c, securityValidator, into)
+      if (refused) return refused
+    }
+    const resolved = security!.plan.resolve(scope)
+    if (resolved instanceof Promise) await resolved
+    return validator ? validate(c, validator, into) : undefined
+  }
+
   const run = plan ? runWithDependencies : runPlain
 
   const afterValidation = (c: Context, result: ValidationResult<unknown>) =>
     result.ok ? run(c, result.value as Inputs) : validationErrorResponse(result, validatorOptions)
 
+  if (security) {
+    return (c) =>
+      hasParams && hasMalformedPath(c.req.url)
+        ? c.json({ detail: malformedPathDetail }, 400)
+        : runWithDependencies(c)
+  }
   if (!validator) return (c) => run(c, NO_INPUTS)
   return (c) => {
     if (hasParams && hasMalformedPath(c.req.url)) {

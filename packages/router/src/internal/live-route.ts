@@ -21,6 +21,7 @@ export interface LiveRoute {
 export function liveRoute(
   resolved: ResolvedRoute,
   plan: DependencyPlan<Uses> | undefined,
+  securityPlan: DependencyPlan<Uses> | undefined,
   container: Container,
   runtime: RouteRuntime,
 ): LiveRoute {
@@ -43,7 +44,11 @@ export function liveRoute(
     inputs = mergeInputs(resolved.inputs, operation.dependencies, where)
     assertParamsMatch(resolved.path, inputs, where)
     compiledAt = container.version
-    handler = compileRoute(operation, plan, runtime)
+    const security = securityPlan && {
+      plan: securityPlan,
+      inputs: mergeInputs({}, securityPlan.dependencies, where),
+    }
+    handler = compileRoute(operation, plan, security, runtime)
   }
   refresh()
   return {

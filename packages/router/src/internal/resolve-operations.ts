@@ -82,12 +82,8 @@ function toOperation(route: Route, inherited: Inherited): ResolvedRoute {
     route,
     inputs,
     uses: options.deps ?? {},
-    // Security first: an unauthenticated request is refused before other dependencies run.
-    run: [
-      ...(options.public ? [] : (options.security ?? inherited.security)),
-      ...inherited.run,
-      ...(options.dependencies ?? []),
-    ],
+    run: [...inherited.run, ...(options.dependencies ?? [])],
+    security: options.public ? [] : (options.security ?? inherited.security),
     public: options.public === true,
     status,
     responses,
