@@ -3,15 +3,71 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { app, itemStore } from './app.ts'
 import { openItemStore } from './store.ts'
 
+/** Logs in through the token endpoint, as a client (or Scalar's docs) would. */
+async function login(username: string, password: string, scope: string) {
+  const res = await app.request('/token', {
+    method: 'POST',
+    body: new URLSearchParams({ grant_type: 'password', username, password, scope }),
+  })
+  return res
+}
+
+async function tokenFor(username: string, password: string, scope: string) {
+  const { access_token } = (await (await login(username, password, scope)).json()) as {
+    access_token: string
+  }
+  return access_token
+}
+
+const writer = await tokenFor('alice', 'wonderland', 'items:read items:write')
+
 const postItem = (body: unknown, headers: Record<string, string> = {}) =>
   app.request('/items', {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${writer}`,
+      ...headers,
+    },
     body: JSON.stringify(body),
   })
 
 describe('hello app', () => {
   afterEach(() => app.clearOverrides())
+
+  it('issues tokens for good credentials only, with the scopes asked for and allowed', async () => {
+    const good = await login('bob', 'builder', 'items:read items:write')
+    expect(good.status).toBe(200)
+    expect(good.headers.get('cache-control')).toBe('no-store')
+    expect(await good.json()).toMatchObject({ token_type: 'Bearer', scope: 'items:read' })
+    const bad = await login('bob', 'wrong', 'items:read')
+    expect(bad.status).toBe(400)
+    expect(await bad.json()).toMatchObject({ error: 'invalid_grant' })
+  })
+
+  it('tells who is calling, and refuses callers without a valid token', async () => {
+    const token = await tokenFor('bob', 'builder', 'items:read')
+    const me = await app.request('/me', { headers: { authorization: `Bearer ${token}` } })
+    expect(await me.json()).toEqual({ subject: 'bob', scopes: ['items:read'] })
+    const anonymous = await app.request('/me')
+    expect(anonymous.status).toBe(401)
+    expect(anonymous.headers.get('www-authenticate')).toBe('Bearer')
+    expect(await anonymous.json()).toEqual({ detail: 'Not authenticated' })
+  })
+
+  it('needs the items:write scope to create an item', async () => {
+    const reader = await tokenFor('bob', 'builder', 'items:read')
+    const res = await app.request('/items', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${reader}` },
+      body: JSON.stringify({ name: 'lamp', price: 1 }),
+    })
+    expect(res.status).toBe(403)
+    expect(res.headers.get('www-authenticate')).toBe(
+      'Bearer error="insufficient_scope", scope="items:write"',
+    )
+    expect(await res.json()).toEqual({ detail: 'Not enough permissions' })
+  })
 
   it('greets', async () => {
     expect(await (await app.request('/')).json()).toEqual({ message: 'Hello from Brisk' })

@@ -6,6 +6,7 @@
 import { openapi } from '@brisk/openapi'
 import { createApp, dependency, get, HTTPException, post, router } from '@brisk/router'
 import * as v from 'valibot'
+import { oauth2, tokenRoute } from './auth.ts'
 import { openItemStore } from './store.ts'
 
 const Item = v.object({
@@ -59,9 +60,11 @@ const items = router({ prefix: '/items', tags: ['items'] }, [
     {
       body: Item,
       deps: { store: itemStore, requestId },
+      security: [oauth2.requireScopes(['items:write'])],
       status: 201,
       response: StoredItem,
       summary: 'Create an item',
+      description: 'Needs a token with the `items:write` scope (log in as alice).',
     },
     ({ body, deps, c }) => {
       c.header('x-request-id', deps.requestId)
@@ -99,6 +102,17 @@ const readUser = get(
   },
 )
 
+const me = get(
+  '/me',
+  {
+    deps: { user: oauth2.user },
+    tags: ['auth'],
+    summary: 'Who am I',
+    description: 'Needs a valid access token.',
+  },
+  ({ deps }) => ({ subject: deps.user.subject, scopes: deps.user.scopes }),
+)
+
 const generate = get(
   '/generate',
   {
@@ -118,6 +132,8 @@ const generate = get(
 export const app = createApp({
   routes: [
     get('/', { summary: 'Say hello' }, () => ({ message: 'Hello from Brisk' })),
+    tokenRoute,
+    me,
     items,
     search,
     readUser,
@@ -135,6 +151,7 @@ export const spec = openapi(app, {
   tags: [
     { name: 'items', description: 'Items in an in-memory store' },
     { name: 'users', description: 'Users, without their password hashes' },
+    { name: 'auth', description: 'OAuth2 password flow: alice/wonderland or bob/builder' },
   ],
   schemas: { Item, StoredItem, PublicUser },
 })

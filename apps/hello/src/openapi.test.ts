@@ -10,6 +10,8 @@ describe('hello app OpenAPI document', () => {
     const document = (await res.json()) as { paths: Record<string, unknown> }
     expect(Object.keys(document.paths)).toEqual([
       '/',
+      '/token',
+      '/me',
       '/items/{item_id}',
       '/items',
       '/search',

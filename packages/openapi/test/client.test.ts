@@ -21,9 +21,16 @@ import type { paths } from './schema.ts'
 
 export async function useHello(baseUrl: string) {
   const client = createClient<paths>({ baseUrl })
+  const login = await client.POST('/token', {
+    body: { grant_type: 'password', username: 'alice', password: 'wonderland', scope: 'items:write' },
+    bodySerializer: (body) => new URLSearchParams(body as Record<string, string>),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  })
+  const token: string | undefined = login.data?.access_token
   const created = await client.POST('/items', {
     body: { name: 'lamp', price: 12.5, tags: ['desk'] },
     params: { header: { 'x-request-id': 'r-1' } },
+    headers: { authorization: \`Bearer \${token}\` },
   })
   const id: number | undefined = created.data?.id
   const item = await client.GET('/items/{item_id}', { params: { path: { item_id: id ?? 1 } } })
@@ -119,11 +126,26 @@ describe('the same calls against the running hello app', () => {
     await server.close()
   })
 
-  it('creates and reads an item', async () => {
+  it('logs in, creates and reads an item', async () => {
     const client = createClient<any>({ baseUrl })
+    const login = await client.POST('/token', {
+      body: {
+        grant_type: 'password',
+        username: 'alice',
+        password: 'wonderland',
+        scope: 'items:write',
+      },
+      bodySerializer: (body: Record<string, string>) => new URLSearchParams(body),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    })
+    expect(login.response.status).toBe(200)
+    expect(login.data).toMatchObject({ token_type: 'Bearer', scope: 'items:write' })
+    const unauthorized = await client.POST('/items', { body: { name: 'lamp', price: 1, tags: [] } })
+    expect(unauthorized.response.status).toBe(401)
     const created = await client.POST('/items', {
       body: { name: 'lamp', price: 12.5, tags: ['desk'] },
       params: { header: { 'x-request-id': 'r-1' } },
+      headers: { authorization: `Bearer ${login.data.access_token}` },
     })
     expect(created.response.status).toBe(201)
     expect(created.response.headers.get('x-request-id')).toBe('r-1')

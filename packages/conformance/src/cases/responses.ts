@@ -84,4 +84,10 @@ export const responseCases: Case[] = [
       expect(await response.text()).toBe('raw <body>')
     },
   },
+  {
+    name: 'a Response made by Response.json() passes through too',
+    run: async (target) => {
+      await expectJson(await call(target, '/raw-json'), 203, { made: 'by Response.json' })
+    },
+  },
 ]

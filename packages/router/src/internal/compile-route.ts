@@ -16,6 +16,7 @@ import { ResponseValidationError } from '../response-validation-error.ts'
 import type { BackgroundTask } from '../types.ts'
 import { type PendingTasks, runInBackground } from './background.ts'
 import type { ErrorReporter } from './error-renderer.ts'
+import { isResponse } from './is-response.ts'
 import { hasMalformedPath, malformedPathDetail } from './malformed-path.ts'
 import { isAsyncIterable, streamResponse } from './stream-response.ts'
 
@@ -89,7 +90,7 @@ export function compileRoute(
     report(error, { request: c.req.raw, operation })
 
   const render = (c: Context, output: unknown, onStreamEnd?: () => void): Response => {
-    if (output instanceof Response) return output
+    if (isResponse(output)) return output
     if (output === undefined) return c.body(null, emptyStatus)
     if (isReply(output)) return json(c, output.status, output.body, output.headers)
     if (stream && isAsyncIterable(output)) {
