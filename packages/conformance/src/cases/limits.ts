@@ -2,7 +2,7 @@
 import { expect } from 'vitest'
 import type { Case } from '../target.ts'
 import { byteStream, call, expectJson } from './http.ts'
-import { rawHttp } from './raw-http.ts'
+import { rawHttp } from './node-raw-http.ts'
 
 /** `/small` accepts 64 bytes; this JSON is 200. */
 const oversized = JSON.stringify({ note: 'x'.repeat(188) })
