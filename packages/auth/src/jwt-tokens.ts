@@ -149,9 +149,19 @@ export function jwtTokens(options: JwtTokensOptions): JwtTokens {
       )
     }
     algorithm = 'HS256'
-    const key = Promise.resolve(secret)
-    signingKey = () => key
-    verifyingKey = () => key
+    // Imported once, on first use (not at creation: Workers allow no crypto at global scope).
+    // Handing jose the raw bytes would make it import the key again on every request.
+    const key = once(() =>
+      crypto.subtle.importKey(
+        'raw',
+        secret as Uint8Array<ArrayBuffer>,
+        { name: 'HMAC', hash: 'SHA-256' },
+        false,
+        ['sign', 'verify'],
+      ),
+    )
+    signingKey = key
+    verifyingKey = key
   } else if (options.keys !== undefined) {
     const { privateKey, publicKey } = options.keys
     algorithm = options.keys.algorithm
