@@ -52,6 +52,21 @@ interface Scope extends RequestScope {
   readonly values: Map<Dependency, unknown>
 }
 
+/** One request's state; a class so every scope shares one shape (scopes are made per request). */
+class ScopeState implements Scope {
+  readonly values = new Map<Dependency, unknown>()
+  constructor(
+    readonly inputs: unknown,
+    readonly stack: CleanupStack,
+  ) {}
+  get pendingCleanups(): number {
+    return this.stack.size
+  }
+  close(): Promise<void> {
+    return this.stack.close()
+  }
+}
+
 const logTeardown = (error: DependencyError) =>
   console.error(`[brisk] ${error.message}:`, error.cause)
 
@@ -143,14 +158,14 @@ export function createContainer(options: ContainerOptions = {}): Container {
       for (const [name, at] of step.args) deps[name] = values[at]
       const value = invoke(dependency, deps, contextFor(scope.stack, dependency, scope.inputs))
       if (step.fresh) return value
-      // A pending value is shared too, so concurrent resolutions in one scope run it once.
+      // A pending value is shared too, so concurrent resolutions in one scope run it once;
+      // `settle` swaps in the value once this resolution has awaited it.
       scope.values.set(dependency, value)
-      if (value instanceof Promise) {
-        void value.then(
-          (settled) => scope.values.set(dependency, settled),
-          () => scope.values.delete(dependency),
-        )
-      }
+      return value
+    }
+    const settle = (index: number, value: unknown, scope: Scope) => {
+      const step = built.steps[index]!
+      if (!step.app && !step.fresh) scope.values.set(step.dependency, value)
       return value
     }
     const pick = (values: unknown[]) => {
@@ -164,11 +179,11 @@ export function createContainer(options: ContainerOptions = {}): Container {
       values: unknown[],
       scope: Scope,
     ) => {
-      values[from] = await pending
+      values[from] = settle(from, await pending, scope)
       for (let index = from + 1; index < built.steps.length; index++) {
         // Await only what is pending: each needless await costs a microtask turn.
         const value = compute(index, values, scope)
-        values[index] = value instanceof Promise ? await value : value
+        values[index] = value instanceof Promise ? settle(index, await value, scope) : value
       }
       return pick(values)
     }
@@ -197,17 +212,7 @@ export function createContainer(options: ContainerOptions = {}): Container {
       return version
     },
     createScope(inputs?: unknown): RequestScope {
-      const stack = new CleanupStack(report)
-      const scope: Scope = {
-        inputs,
-        stack,
-        values: new Map(),
-        get pendingCleanups() {
-          return stack.size
-        },
-        close: () => stack.close(),
-      }
-      return scope
+      return new ScopeState(inputs, new CleanupStack(report))
     },
     override(target, replacement) {
       overrides.set(target, replacement)
