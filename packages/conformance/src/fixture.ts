@@ -1,11 +1,12 @@
 /**
  * The conformance fixture: one Brisk app exercising every router, validator and dependency-injection
- * feature, with a problem-details app, a plain Hono host and two DI apps (app-level dependencies,
- * overrides) mounted under it. Portable: web standards only.
+ * feature, with a problem-details app, a plain Hono host, two DI apps (app-level dependencies,
+ * overrides) and a protected app (every auth scheme) mounted under it. Portable: web standards only.
  */
 import { createApp, exceptionHandler } from '@brisk/router'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
+import { authApp } from './fixture/auth-app.ts'
 import {
   createProduct,
   echoLooseForm,
@@ -101,6 +102,7 @@ app.route('/problem', problemApp)
 app.route('/host', hostApp)
 app.route('/di-app', diApp)
 app.route('/di-override', overrideApp)
+app.route('/auth', authApp)
 
 const spec = mountDocs(app)
 

@@ -1,5 +1,10 @@
 /** Every conformance case, by area. A runner registers each as its own test. */
 import type { Case } from '../target.ts'
+import { authBasicCases } from './auth-basic.ts'
+import { authBearerCases } from './auth-bearer.ts'
+import { authKeyCases } from './auth-keys.ts'
+import { authScopeCases } from './auth-scopes.ts'
+import { authTokenEndpointCases } from './auth-token-endpoint.ts'
 import { backgroundCases } from './background.ts'
 import { bodyCases } from './bodies.ts'
 import { coercionCases } from './coercion.ts'
@@ -30,4 +35,9 @@ export const cases: readonly Case[] = [
   ...backgroundCases,
   ...concurrencyCases,
   ...documentationCases,
+  ...authTokenEndpointCases,
+  ...authBearerCases,
+  ...authScopeCases,
+  ...authKeyCases,
+  ...authBasicCases,
 ]

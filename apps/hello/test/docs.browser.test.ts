@@ -1,0 +1,157 @@
+/**
+ * The hello app's docs in a real browser (Debian's chromium through playwright-core): sign in
+ * through Scalar's OAuth2 password form as alice with the `items:write` scope (a real POST /token),
+ * then create an item with Scalar's client — and the page reaches nothing but the app.
+ */
+import { accessSync, constants, mkdirSync } from 'node:fs'
+import { delimiter, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { docs } from '@brisk/openapi'
+import { localScalar } from '@brisk/openapi/scalar-local'
+import { type NodeServer, serve } from '@brisk/router/node'
+import { type Browser, chromium, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { app } from '../src/app.ts'
+
+const BROWSER_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
+
+const reports = fileURLToPath(new URL('../../../reports/', import.meta.url))
+
+/** Debian's chromium (CI installs it in `.ci/run`); a missing browser fails the test, not skips it. */
+function findChromium(): string {
+  const candidates = [
+    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'chromium')),
+    '/usr/bin/chromium',
+  ]
+  for (const candidate of candidates) {
+    try {
+      accessSync(candidate, constants.X_OK)
+      return candidate
+    } catch {
+      // not there or not executable: try the next one
+    }
+  }
+  throw new Error(
+    'chromium is not installed: run `apt-get install -y chromium fonts-liberation` (.ci/run does).',
+  )
+}
+
+let server: NodeServer
+let browser: Browser
+let origin: string
+
+beforeAll(async () => {
+  const executablePath = findChromium()
+  // As src/node.ts does: the docs page with the self-hosted Scalar bundle.
+  docs(app, { scalar: localScalar(), title: 'Brisk hello' })
+  let port = 0
+  server = await serve(app, {
+    port: 0,
+    hostname: '127.0.0.1',
+    signals: [],
+    exit: false,
+    onListen: (info) => {
+      port = info.port
+    },
+  })
+  origin = `http://127.0.0.1:${port}`
+  browser = await chromium.launch({ executablePath, args: BROWSER_ARGS, timeout: 30_000 })
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+})
+
+/** The docs page, allowed to reach only the app: anything else is aborted and recorded. */
+async function openDocs(): Promise<{ page: Page; outside: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  const page = await context.newPage()
+  page.setDefaultTimeout(20_000)
+  const outside: string[] = []
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url())
+    if (url.origin === origin) return route.continue()
+    outside.push(url.href)
+    return route.abort('blockedbyclient')
+  })
+  await page.goto(`${origin}/docs`, { waitUntil: 'load' })
+  return { page, outside }
+}
+
+describe('the hello docs in chromium', () => {
+  it('signs in as alice with items:write through the OAuth2 form, then creates an item', async () => {
+    const { page, outside } = await openDocs()
+    await page.getByRole('navigation').getByRole('button', { name: 'Create an item' }).click()
+    const operation = page.getByRole('region', { name: 'Create an item', exact: true })
+    await operation.getByRole('button', { name: /^Test Request\s*\(post \/items\)$/ }).click()
+    const client = page.getByRole('dialog', { name: 'API Client' })
+
+    const auth = client.getByRole('region', { name: /Authentication/ })
+    await auth.getByRole('button', { name: /Selected Auth Type:\s*OAuth2/ }).waitFor()
+    // The operation's required scope comes preselected from the document; only that one.
+    await auth.getByRole('button', { name: /Scopes Selected 1 \/ 2/ }).click()
+    const scope = (name: string) => auth.getByRole('row', { name: new RegExp(`^${name} `) })
+    await expect.poll(() => scope('items:write').getByRole('checkbox').isChecked()).toBe(true)
+    await expect.poll(() => scope('items:read').getByRole('checkbox').isChecked()).toBe(false)
+
+    const field = (label: string) =>
+      auth.locator('tr').filter({ has: page.locator('label', { hasText: label }) })
+    await field('Username').getByRole('textbox').fill('alice')
+    await field('Password').getByRole('textbox').fill('wonderland')
+    const tokenResponse = page.waitForResponse(
+      (response) => response.url() === `${origin}/token` && response.request().method() === 'POST',
+    )
+    await auth.getByRole('button', { name: 'Authorize' }).click()
+    const token = await tokenResponse
+    const sent = new URLSearchParams(token.request().postData() ?? '')
+    expect(sent.get('grant_type')).toBe('password')
+    expect(sent.get('username')).toBe('alice')
+    expect(sent.get('scope')).toBe('items:write')
+    expect(token.status()).toBe(200)
+    const issued = (await token.json()) as { access_token: string; scope: string }
+    expect(issued.scope).toBe('items:write')
+    await expect
+      .poll(() => field('Access Token').getByRole('textbox').inputValue(), { timeout: 10_000 })
+      .toBe(issued.access_token)
+
+    // Scalar prefills the body from the schema (an empty name, which the app refuses): replace it.
+    const body = client.getByRole('region', { name: 'Request Body' }).getByRole('textbox')
+    await body.click()
+    await page.keyboard.press('ControlOrMeta+A')
+    await page.keyboard.insertText('{"name": "lamp", "price": 3}')
+    // The editor reaches Scalar's request state after a debounce: the code snippet shows when.
+    const snippet = client.getByRole('region', { name: /Code Snippet/ })
+    await snippet.getByRole('button', { name: /Code Snippet/ }).click()
+    await expect.poll(() => snippet.textContent(), { timeout: 5_000 }).toContain('lamp')
+
+    const created = page.waitForResponse(
+      (response) => response.url() === `${origin}/items` && response.request().method() === 'POST',
+    )
+    await client.getByRole('button', { name: `Send post request to ${origin}/items` }).click()
+    const answer = await created
+    expect(answer.request().headers().authorization).toBe(`Bearer ${issued.access_token}`)
+    expect(answer.status()).toBe(201)
+    expect(await answer.json()).toEqual({
+      id: expect.any(Number),
+      name: 'lamp',
+      price: 3,
+      tags: [],
+    })
+    const result = client.getByRole('region', { name: 'Response' })
+    await result.getByText('201 Created').waitFor()
+    await result.getByText('"lamp"').waitFor()
+
+    mkdirSync(reports, { recursive: true })
+    await page.screenshot({ path: `${reports}hello-login.png`, animations: 'disabled' })
+    expect(outside).toEqual([])
+  })
+})
