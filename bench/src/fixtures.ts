@@ -29,7 +29,8 @@ const item = {
     'about forty minutes with the included tools. Not declared in the schema: must be stripped.',
 }
 
-const itemJson = JSON.stringify(item)
+/** The `POST /items` request body (~1 KB, with the undeclared `description`). */
+export const itemJson = JSON.stringify(item)
 const { description: _, ...declared } = item
 const jsonHeaders = { 'content-type': 'application/json' }
 

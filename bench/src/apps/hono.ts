@@ -12,7 +12,7 @@ const Query = v.object({ fields: Fields })
 type Result = { success: boolean; issues?: readonly v.BaseIssue<unknown>[] | undefined }
 
 // FastAPI-style 422, the same shape Brisk answers with, so failures cost comparable work.
-function unprocessable(where: string) {
+export function unprocessable(where: string) {
   return (result: Result, c: Context) => {
     if (result.success) return
     const detail = (result.issues ?? []).map((issue) => ({

@@ -6,6 +6,10 @@ import type { RouteNode, Router, RouterOptions } from './types.ts'
  * @example
  * const users = router({ prefix: '/users', tags: ['users'] }, [listUsers, readUser])
  */
-export function router(options: RouterOptions, children: readonly RouteNode[]): Router {
+export function router(
+  options: RouterOptions,
+  // `readonly []` keeps long literal lists cheap to check (see `AppOptions.routes`).
+  children: readonly [] | readonly RouteNode[],
+): Router {
   return { kind: 'router', options, children }
 }

@@ -40,11 +40,11 @@ export async function loadBody(
   const essence = mediaType(contentType)
   if (!acceptsMediaType(plan.bodyType, essence)) return unsupported(plan)
   const limit = options.bodyLimit
-  if (contentLength !== null && DIGITS.test(contentLength) && Number(contentLength) > limit) {
-    return tooLarge(limit)
-  }
-  const bytes = await readLimited(stream, limit)
-  if (bytes === undefined) return tooLarge(limit)
+  const declared =
+    contentLength !== null && DIGITS.test(contentLength) ? Number(contentLength) : undefined
+  if (declared !== undefined && declared > limit) return tooLarge(limit)
+  const bytes = declared === undefined ? await readLimited(stream, limit) : await readAll(request)
+  if (bytes === undefined || bytes.byteLength > limit) return tooLarge(limit)
   if (bytes.byteLength === 0) return ABSENT
   if (plan.form === undefined) {
     const parsed = parseJsonBody(bytes, options.limits)
@@ -58,6 +58,15 @@ export async function loadBody(
     options.limits.maxParts,
   )
   return 'issue' in parsed ? { kind: 'issue', issue: parsed.issue } : { kind: 'form', ...parsed }
+}
+
+/**
+ * A body whose declared length is within the limit: the runtime's own reader is the fastest (native
+ * on Bun and Deno). Servers frame such a body by its Content-Length, so it cannot be longer; the
+ * caller still checks the bytes received, for a `Request` built in-process with a wrong header.
+ */
+async function readAll(request: Request): Promise<Uint8Array> {
+  return new Uint8Array(await request.arrayBuffer())
 }
 
 function unsupported(plan: BodyPlan): BodyOutcome {

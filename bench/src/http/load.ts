@@ -1,0 +1,52 @@
+/**
+ * The load generator process: reads one JSON job per stdin line, runs autocannon against it and
+ * writes one JSON result per stdout line. One process serves every run, pinned to its own CPU.
+ */
+import { createInterface } from 'node:readline'
+import autocannon from 'autocannon'
+import type { HttpRequest } from './cases.ts'
+
+/** One load run. */
+export interface LoadJob {
+  url: string
+  request: HttpRequest
+  connections: number
+  seconds: number
+}
+
+/** What one run measured. */
+export interface LoadResult {
+  rps: number
+  p99_ms: number
+  requests: number
+  /** Non-2xx answers, socket errors and timeouts: a run with any is not valid. */
+  failures: number
+}
+
+async function run(job: LoadJob): Promise<LoadResult> {
+  const { request } = job
+  const result = await autocannon({
+    url: `${job.url}${request.path}`,
+    method: request.method,
+    ...(request.headers ? { headers: request.headers } : {}),
+    ...(request.body === undefined ? {} : { body: request.body }),
+    connections: job.connections,
+    pipelining: 1,
+    duration: job.seconds,
+  })
+  return {
+    rps: result.requests.total / (result.duration || job.seconds),
+    p99_ms: result.latency.p99,
+    requests: result.requests.total,
+    failures: result.non2xx + result.errors + result.timeouts,
+  }
+}
+
+for await (const line of createInterface({ input: process.stdin })) {
+  if (!line.trim()) continue
+  try {
+    process.stdout.write(`${JSON.stringify(await run(JSON.parse(line) as LoadJob))}\n`)
+  } catch (error) {
+    process.stdout.write(`${JSON.stringify({ error: String(error) })}\n`)
+  }
+}

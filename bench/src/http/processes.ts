@@ -1,0 +1,80 @@
+/**
+ * Child processes of the HTTP bench: pinned to a CPU with `taskset` when present, started with a
+ * deadline, stopped by PID (SIGTERM, then SIGKILL after a timeout), and killed if the bench exits.
+ */
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { createServer } from 'node:net'
+import { createInterface } from 'node:readline'
+
+const hasTaskset = spawnSync('taskset', ['-c', '0', 'true']).status === 0
+const live = new Set<ChildProcess>()
+process.once('exit', () => {
+  for (const child of live) if (child.pid) process.kill(child.pid, 'SIGKILL')
+})
+
+/** Whether processes are pinned (`taskset` works here). */
+export const pinning = hasTaskset
+
+/** Spawns `node <args>` on one CPU (when `taskset` is available). */
+export function spawnNode(cpu: number, args: string[], stdin: 'pipe' | 'ignore'): ChildProcess {
+  const node = [process.execPath, ...args]
+  const [command, ...rest] = hasTaskset ? ['taskset', '-c', String(cpu), ...node] : node
+  const child = spawn(command!, rest, { stdio: [stdin, 'pipe', 'inherit'] })
+  live.add(child)
+  child.once('exit', () => live.delete(child))
+  return child
+}
+
+/** Sends SIGTERM to the child's PID, then SIGKILL if it has not exited after `graceMs`. */
+export function stopProcess(child: ChildProcess, graceMs = 3000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve()
+  const pid = child.pid
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => process.kill(pid, 'SIGKILL'), graceMs)
+    child.once('exit', () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    process.kill(pid, 'SIGTERM')
+  })
+}
+
+/** Resolves with the first stdout line matching `pattern`; rejects on exit or after `timeoutMs`. */
+export function waitForLine(
+  child: ChildProcess,
+  pattern: RegExp,
+  timeoutMs: number,
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! })
+    const done = (error?: Error, line?: string) => {
+      clearTimeout(timer)
+      child.off('exit', onExit)
+      lines.off('line', onLine)
+      error ? reject(error) : resolve(line!)
+    }
+    const onLine = (line: string) => pattern.test(line) && done(undefined, line)
+    const onExit = (code: number | null) =>
+      done(new Error(`exited (${code}) before '${pattern.source}'`))
+    const timer = setTimeout(
+      () => done(new Error(`no '${pattern.source}' in ${timeoutMs} ms`)),
+      timeoutMs,
+    )
+    lines.on('line', onLine)
+    child.once('exit', onExit)
+  })
+}
+
+/** A free TCP port on 127.0.0.1. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(),
+      )
+    })
+  })
+}

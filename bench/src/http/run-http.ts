@@ -1,0 +1,214 @@
+/**
+ * The HTTP layer on Node: starts every peer's server (CPU 0) and one load generator (CPU 1),
+ * checks the contract, then per (scenario, peer) a warm-up and interleaved repetitions; records the
+ * medians in `results/latest.json` and the tables in `results/latest.md`.
+ */
+import { loadavg } from 'node:os'
+import { median } from '../measure.ts'
+import { type Peer, peers, type ScenarioId } from '../peers/index.ts'
+import { machineDescription, type ResultEntry, recordResults, writeSection } from '../results.ts'
+import { type HttpCase, httpCases } from './cases.ts'
+import { checkHttpContract } from './contract.ts'
+import type { LoadResult } from './load.ts'
+import { type LoadProcess, startLoadGenerator } from './load-process.ts'
+import { pinning } from './processes.ts'
+import { type ServerProcess, startServer } from './server-process.ts'
+import { formatMatrix, formatTargets } from './table.ts'
+
+/** How long each run lasts. */
+export interface HttpBudget {
+  warmupSeconds: number
+  seconds: number
+  reps: number
+  connections: number
+}
+
+// 37 (scenario, peer) pairs: full ≈ 37 × 7.5 s ≈ 4.8 min, quick ≈ 37 × 1.5 s ≈ 1 min.
+export const fullHttpBudget: HttpBudget = {
+  warmupSeconds: 1.5,
+  seconds: 2,
+  reps: 3,
+  connections: 32,
+}
+export const quickHttpBudget: HttpBudget = {
+  warmupSeconds: 0.5,
+  seconds: 1,
+  reps: 1,
+  connections: 32,
+}
+
+/** The scenarios the issue sets targets on. */
+export const targetScenarios: readonly ScenarioId[] = ['S2', 'S3', 'S4', 'S6']
+
+interface Pair {
+  test: HttpCase
+  peer: Peer
+  server: ServerProcess
+  reps: LoadResult[]
+}
+
+const integer = (value: number) => Math.round(value).toLocaleString('en-US')
+
+/** Runs the HTTP layer; returns the recorded entries. */
+export async function runHttpBench(options: { quick: boolean }): Promise<ResultEntry[]> {
+  const budget = options.quick ? quickHttpBudget : fullHttpBudget
+  const loadAtStart = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')
+  const settings = `${budget.reps} × ${budget.seconds} s after a ${budget.warmupSeconds} s warm-up, ${budget.connections} connections`
+  console.log(
+    `\nHTTP on node ${process.version} · ${settings} · pinned: ${pinning ? 'server CPU 0, load CPU 1' : 'no (taskset missing)'}`,
+  )
+
+  const servers = new Map<Peer, ServerProcess>()
+  const notes = new Map<string, Map<string, string>>()
+  const note = (scenario: string, peer: Peer, text: string) =>
+    notes.set(scenario, (notes.get(scenario) ?? new Map()).set(peer.label, text))
+  const problems: string[] = []
+  let generator: LoadProcess | undefined
+  try {
+    // Started together (startup is mostly module loading); idle servers cost the others nothing.
+    await Promise.all(
+      peers.map(async (peer) => {
+        try {
+          servers.set(peer, await startServer(peer.id))
+        } catch (error) {
+          problems.push(`${peer.label}: did not start: ${String(error)}`)
+        }
+      }),
+    )
+    for (const peer of peers) {
+      const server = servers.get(peer)
+      console.log(
+        `${peer.label.padEnd(18)} ${server ? `pid ${server.pid} · ${server.origin}` : 'did not start'}`,
+      )
+    }
+
+    const pairs: Pair[] = []
+    for (const test of httpCases) {
+      for (const peer of peers) {
+        const server = servers.get(peer)
+        if (!peer.scenarios.includes(test.scenario)) {
+          note(test.scenario, peer, 'n/a')
+          continue
+        }
+        if (!server) continue
+        const failures = await checkHttpContract(server.origin, test)
+        console.log(
+          `contract ${test.scenario} ${peer.label.padEnd(18)}: ${failures.length ? 'FAIL' : 'ok'}`,
+        )
+        for (const failure of failures) console.log(`  ${failure}`)
+        if (failures.length) {
+          note(test.scenario, peer, 'failed contract')
+          problems.push(
+            `${test.scenario} ${peer.label} failed the contract: ${failures.join('; ')}`,
+          )
+        } else pairs.push({ test, peer, server, reps: [] })
+      }
+    }
+
+    generator = startLoadGenerator(1)
+    const total = pairs.length * (budget.reps + 1)
+    let step = 0
+    const measure = async (pair: Pair, seconds: number, label: string) => {
+      step++
+      const job = {
+        url: pair.server.origin,
+        request: pair.test.request,
+        connections: budget.connections,
+        seconds,
+      }
+      let result: LoadResult
+      try {
+        result = await generator!.run(job)
+      } catch (error) {
+        // A generator that missed its deadline may still answer late: start a fresh one.
+        await generator!.stop()
+        generator = startLoadGenerator(1)
+        result = { rps: 0, p99_ms: 0, requests: 0, failures: 1 }
+        console.log(`  ${String(error)}`)
+      }
+      const where = `[${step}/${total}] ${label} ${pair.test.scenario} ${pair.peer.label}`
+      const failed = result.failures ? ` · ${result.failures} failed requests` : ''
+      console.log(
+        `${where.padEnd(44)} ${integer(result.rps).padStart(7)} req/s · p99 ${result.p99_ms.toFixed(1)} ms${failed}`,
+      )
+      return result
+    }
+
+    for (const pair of pairs) await measure(pair, budget.warmupSeconds, 'warm-up')
+    for (let rep = 1; rep <= budget.reps; rep++) {
+      // Alternate the order so drift (other load, thermal) does not favour one end of the list.
+      for (const pair of rep % 2 ? pairs : [...pairs].reverse()) {
+        pair.reps.push(await measure(pair, budget.seconds, `rep ${rep}/${budget.reps}`))
+      }
+    }
+
+    const entries: ResultEntry[] = []
+    for (const pair of pairs) {
+      if (pair.reps.some((rep) => rep.failures > 0)) {
+        note(pair.test.scenario, pair.peer, 'errors under load')
+        problems.push(
+          `${pair.test.scenario} ${pair.peer.label}: failed requests under load; not reported`,
+        )
+        continue
+      }
+      entries.push({
+        runtime: 'node',
+        layer: 'http',
+        scenario: pair.test.scenario,
+        framework: pair.peer.label,
+        rps: median(pair.reps.map((rep) => rep.rps)),
+        p99_ms: median(pair.reps.map((rep) => rep.p99_ms)),
+        reps: pair.reps.map((rep) => ({ rps: rep.rps, p99_ms: rep.p99_ms })),
+        command: `npm run bench${options.quick ? ' -- --quick' : ''}`,
+      })
+    }
+
+    const markdown = report(entries, notes, problems, {
+      quick: options.quick,
+      settings,
+      loadAtStart,
+    })
+    console.log(`\n${markdown}\n`)
+    await recordResults(entries)
+    await writeSection('http-node', markdown)
+    console.log('wrote bench/results/latest.json and the HTTP section of bench/results/latest.md')
+    return entries
+  } finally {
+    await generator?.stop()
+    await Promise.all([...servers.values()].map((server) => server.stop()))
+  }
+}
+
+function report(
+  entries: readonly ResultEntry[],
+  notes: ReadonlyMap<string, ReadonlyMap<string, string>>,
+  problems: readonly string[],
+  run: { quick: boolean; settings: string; loadAtStart: string },
+): string {
+  const options = {
+    frameworks: peers.map((peer) => peer.label),
+    scenarios: new Map(httpCases.map((test) => [test.scenario, test.title])),
+    notes,
+  }
+  const loadAtEnd = loadavg()
+    .map((value) => value.toFixed(2))
+    .join(' ')
+  return [
+    '## HTTP · Node',
+    '',
+    `\`npm run bench${run.quick ? ' -- --quick' : ''}\` · ${new Date().toISOString()} · node ${process.version} · ${machineDescription()} (at start: ${run.loadAtStart}, at end: ${loadAtEnd})`,
+    '',
+    `Each server in its own process${pinning ? ' on CPU 0, autocannon on CPU 1' : ''}, 127.0.0.1, keep-alive; ${run.settings}; repetitions interleaved across peers. Cell: median req/s · median p99 · req/s ÷ Brisk's.`,
+    '',
+    formatMatrix(entries, options),
+    '',
+    'Targets (issue 6): Brisk ÷ the fastest peer ≥ 1.0× and Brisk ÷ by hand ≥ 0.8×; median of the per-repetition ratios (range).',
+    '',
+    formatTargets(entries, targetScenarios, options),
+    ...(problems.length
+      ? ['', 'Not measured:', '', ...problems.map((problem) => `- ${problem}`)]
+      : []),
+  ].join('\n')
+}

@@ -1,0 +1,104 @@
+/**
+ * The type-checking benchmark: generates apps of 100, 500 and 1,000 routes in Brisk, Hono and
+ * Elysia under `bench/.typecheck-cache/`, times `tsc --noEmit -p` on each, prints the table and
+ * writes `results/typecheck.md` and `results/typecheck.json`.
+ *
+ * Standalone: `node dist/typecheck/run.js [--sizes=100,500] [--source]` from `bench/`.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { loadavg } from 'node:os'
+import { fileURLToPath } from 'node:url'
+import { writeSection } from '../results.ts'
+import { type Framework, generateApp, generateTsconfig } from './generate-apps.ts'
+import { type TscResult, timeTsc } from './time-tsc.ts'
+
+/** One generated app and what type-checking it cost. */
+export interface TypecheckRow extends TscResult {
+  framework: Framework
+  routes: number
+}
+
+const frameworks: Framework[] = ['brisk', 'hono', 'elysia']
+const cache = new URL('../../.typecheck-cache/', import.meta.url)
+
+const seconds = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 1e3).toFixed(1))
+
+/** Markdown table: one row per app, with Brisk's check time over each peer's. */
+export function formatTypecheck(rows: readonly TypecheckRow[]): string {
+  const lines = [
+    '| routes | framework | tsc wall s | check s | instantiations | memory MB | errors | Brisk time ÷ this |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | --- | ---: |',
+  ]
+  for (const row of rows) {
+    const brisk = rows.find((other) => other.routes === row.routes && other.framework === 'brisk')
+    const errors = Object.entries(row.errors)
+      .map(([code, count]) => `${code} ×${count}${code === 'TS2589' ? ' (excessively deep)' : ''}`)
+      .join(', ')
+    lines.push(
+      [
+        row.routes,
+        row.framework,
+        row.timedOut ? `> ${seconds(row.wallMs)} (killed)` : seconds(row.wallMs),
+        seconds(row.checkMs),
+        row.instantiations?.toLocaleString('en-US') ?? '–',
+        row.memoryKb === undefined ? '–' : Math.round(row.memoryKb / 1024),
+        row.crashed ? `tsc failed (${row.crashed.replaceAll('|', '/')})` : errors || 'none',
+        brisk && !row.timedOut && !row.crashed ? `${(brisk.wallMs / row.wallMs).toFixed(2)}` : '',
+      ].join(' | '),
+    )
+  }
+  return lines.map((line, index) => (index < 2 ? line : `| ${line} |`)).join('\n')
+}
+
+/** Runs the benchmark; `source` checks Brisk from its workspace sources instead of `dist`. */
+export async function runTypecheck(options: { sizes: readonly number[]; source: boolean }) {
+  const { sizes, source } = options
+  const timeoutMs = 240_000
+  const load = loadavg().map((value) => value.toFixed(2))
+  const resolution = source ? 'workspace src (customConditions: source)' : 'built dist .d.ts'
+  console.log(`\ntype-checking cost · Brisk from ${resolution} · load average ${load.join(' ')}`)
+  const rows: TypecheckRow[] = []
+  for (const routes of sizes) {
+    for (const framework of frameworks) {
+      const dir = new URL(`${framework}-${routes}/`, cache)
+      await rm(dir, { recursive: true, force: true })
+      await mkdir(dir, { recursive: true })
+      await writeFile(new URL('app.ts', dir), generateApp(framework, routes))
+      await writeFile(new URL('tsconfig.json', dir), generateTsconfig(source))
+      const result = await timeTsc(fileURLToPath(dir), timeoutMs)
+      rows.push({ framework, routes, ...result })
+      const errors = Object.keys(result.errors).join(', ') || 'no errors'
+      console.log(
+        `tsc ${framework} ${routes} routes: ${seconds(result.wallMs)} s${result.timedOut ? ' (killed)' : ''}, ${result.crashed ?? errors}`,
+      )
+      for (const line of result.firstErrors) console.log(`  ${line.slice(0, 240)}`)
+    }
+  }
+  const table = formatTypecheck(rows)
+  console.log(`\n${table}\n`)
+  const command = `node dist/typecheck/run.js --sizes=${sizes.join(',')}${source ? ' --source' : ''}`
+  const header = `# Type-checking cost\n\n\`${command}\` (from bench/; \`npm run bench -- --types\` runs it too) · ${new Date().toISOString()} · TypeScript ${await tsVersion()} · Brisk from ${resolution} · load average ${load.join(' ')}\n`
+  const results = new URL('../../results/', import.meta.url)
+  await mkdir(results, { recursive: true })
+  await writeFile(new URL('typecheck.md', results), `${header}\n${table}\n`)
+  await writeFile(new URL('typecheck.json', results), `${JSON.stringify(rows, null, 2)}\n`)
+  await writeSection(
+    'typecheck',
+    `${header.replace('# Type-checking cost', '## Type-checking cost')}\n${table}\n`,
+  )
+  console.log('wrote bench/results/typecheck.md and its section of latest.md')
+  return rows
+}
+
+async function tsVersion(): Promise<string> {
+  const { default: ts } = await import('typescript')
+  return ts.version
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const sizesArg = process.argv.find((arg) => arg.startsWith('--sizes='))?.slice(8)
+  await runTypecheck({
+    sizes: sizesArg ? sizesArg.split(',').map(Number) : [100, 500, 1000],
+    source: process.argv.includes('--source'),
+  })
+}
