@@ -37,7 +37,11 @@ export class CleanupStack {
     this.#entries = []
     for (let index = entries.length - 1; index >= 0; index--) {
       const [dependency, cleanup] = entries[index]!
-      await this.#run(dependency, cleanup)
+      try {
+        await cleanup()
+      } catch (error) {
+        this.#fail(dependency, error)
+      }
     }
   }
 
@@ -45,8 +49,12 @@ export class CleanupStack {
     try {
       await cleanup()
     } catch (error) {
-      const message = `Teardown of dependency '${dependency.name}' failed`
-      this.#report(new DependencyError('TEARDOWN', message, { cause: error }), dependency)
+      this.#fail(dependency, error)
     }
+  }
+
+  #fail(dependency: Dependency, error: unknown): void {
+    const message = `Teardown of dependency '${dependency.name}' failed`
+    this.#report(new DependencyError('TEARDOWN', message, { cause: error }), dependency)
   }
 }
