@@ -383,3 +383,28 @@ describe('failures while resolving', () => {
     expect(scope.pendingCleanups).toBe(0)
   })
 })
+
+describe('teardown after a failure', () => {
+  test('throws the error in at the yield, and a generator that lets it through is no teardown failure', async () => {
+    const log: string[] = []
+    const reported: unknown[] = []
+    const container = createContainer({ onTeardownError: (error) => reported.push(error) })
+    const tx = dependency(async function* tx() {
+      try {
+        yield 1
+        log.push('commit')
+      } catch (error) {
+        log.push(`rollback: ${(error as Error).message}`)
+      }
+    })
+    const passthrough = dependency(async function* passthrough() {
+      yield 2
+    })
+    const plan = container.plan({ tx, passthrough })
+    const scope = container.createScope()
+    await plan.resolve(scope)
+    await scope.close({ error: new Error('handler failed') })
+    expect(log).toEqual(['rollback: handler failed'])
+    expect(reported).toEqual([])
+  })
+})

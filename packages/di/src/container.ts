@@ -14,8 +14,11 @@ export interface RequestScope {
   readonly inputs: unknown
   /** How many cleanups are registered (none means `close()` has nothing to do). */
   readonly pendingCleanups: number
-  /** Runs the cleanups once, newest first. Teardown errors go to the container's hook. */
-  close(): Promise<void>
+  /**
+   * Runs the cleanups once, newest first. Teardown errors go to the container's hook. Pass the
+   * request's error when it failed: generator dependencies get it thrown in at their `yield`.
+   */
+  close(failure?: { readonly error: unknown }): Promise<void>
 }
 
 /** A caller's dependency graph, ordered once; resolving it runs each dependency once per scope. */
@@ -62,8 +65,8 @@ class ScopeState implements Scope {
   get pendingCleanups(): number {
     return this.stack.size
   }
-  close(): Promise<void> {
-    return this.stack.close()
+  close(failure?: { readonly error: unknown }): Promise<void> {
+    return this.stack.close(failure)
   }
 }
 

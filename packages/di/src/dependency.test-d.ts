@@ -126,7 +126,9 @@ describe('context types', () => {
   test('types inputs as unknown unless the factory declares them', () => {
     dependency((_, context) => {
       expectTypeOf(context.inputs).toBeUnknown()
-      expectTypeOf(context.onCleanup).toEqualTypeOf<(cleanup: () => unknown) => void>()
+      expectTypeOf(context.onCleanup).toEqualTypeOf<
+        (cleanup: (failure?: { readonly error: unknown }) => unknown) => void
+      >()
     })
     dependency((_, { inputs }: DependencyContext<{ params: { id: number } }>) => {
       expectTypeOf(inputs.params.id).toEqualTypeOf<number>()

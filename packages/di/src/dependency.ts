@@ -7,8 +7,11 @@ export type Scope = 'request' | 'app'
 export interface DependencyContext<TInputs = unknown> {
   /** Per-request inputs supplied by the host (the router passes validated request inputs). */
   readonly inputs: TInputs
-  /** Registers a cleanup, run once in reverse order when the scope closes. */
-  readonly onCleanup: (cleanup: () => unknown) => void
+  /**
+   * Registers a cleanup, run once in reverse order when the scope closes; it gets `{ error }` when
+   * the request failed.
+   */
+  readonly onCleanup: (cleanup: (failure?: { readonly error: unknown }) => unknown) => void
 }
 
 /** Marks a use that skips the per-request cache: the dependency runs again for this use. */

@@ -295,3 +295,50 @@ describe('default security', () => {
     ])
   })
 })
+
+describe('teardown edge cases', () => {
+  it('rolls back instead of committing when the handler fails', async () => {
+    const log: string[] = []
+    const tx = dependency(async function* tx() {
+      try {
+        yield 'tx'
+        log.push('commit')
+      } catch {
+        log.push('rollback')
+      } finally {
+        log.push('release')
+      }
+    })
+    const app = createApp({
+      onError: () => {},
+      routes: [
+        post('/ok', { deps: { tx } }, () => 'done'),
+        post('/fail', { deps: { tx } }, () => {
+          throw new HTTPException(409, 'conflict')
+        }),
+      ],
+    })
+    expect((await app.request('/ok', { method: 'POST' })).status).toBe(200)
+    expect((await app.request('/fail', { method: 'POST' })).status).toBe(409)
+    expect(log).toEqual(['commit', 'release', 'rollback', 'release'])
+  })
+
+  it('tears down a streaming route answered to HEAD, without starting the stream', async () => {
+    const { state, dep } = resource()
+    let started = false
+    const app = createApp({
+      routes: [
+        get('/s', { deps: { dep }, stream: 'ndjson' }, async function* () {
+          started = true
+          yield 1
+        }),
+      ],
+    })
+    const res = await app.request('/s', { method: 'HEAD' })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('application/x-ndjson')
+    expect(await res.text()).toBe('')
+    expect(state).toMatchObject({ open: 0, opened: 1 })
+    expect(started).toBe(false)
+  })
+})

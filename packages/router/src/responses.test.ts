@@ -112,3 +112,20 @@ describe('responses', () => {
     expect(res).toBeInstanceOf(Response)
   })
 })
+
+describe('statuses without a body', () => {
+  it('answers 204 and 304 with no body even when the handler returns one', async () => {
+    const app = createApp({
+      routes: [
+        del('/b', { status: 204 }, () => ({ ok: true })),
+        get('/c', () => respond(304, null)),
+      ],
+    })
+    const deleted = await app.request('/b', { method: 'DELETE' })
+    expect(deleted.status).toBe(204)
+    expect(await deleted.text()).toBe('')
+    const cached = await app.request('/c')
+    expect(cached.status).toBe(304)
+    expect(await cached.text()).toBe('')
+  })
+})

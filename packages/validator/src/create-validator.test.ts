@@ -297,3 +297,35 @@ describe('createValidator misconfiguration', () => {
     )
   })
 })
+
+describe('hostile scalar values', () => {
+  test('refuses a long run of digits with a bad end in linear time', () => {
+    const spec = { query: { n: v.number() } }
+    const result = createValidator(spec).validate(
+      new Request(`http://x/?n=${'1'.repeat(200_000)}x`),
+    )
+    expect(result).toMatchObject({
+      ok: false,
+      issues: [{ type: 'float_parsing', loc: ['query', 'n'] }],
+    })
+  })
+
+  test('never echoes a sensitive field in an issue', () => {
+    const secret = v.optional(v.pipe(v.string(), v.metadata({ sensitive: true })))
+    const result = createValidator({ query: { api_key: secret } }).validate(
+      new Request('http://x/?api_key=s3cret&api_key=other'),
+    )
+    expect(result).toEqual({
+      ok: false,
+      status: 422,
+      issues: [
+        {
+          type: 'multiple_values',
+          loc: ['query', 'api_key'],
+          msg: 'Expected a single value, got 2',
+          input: null,
+        },
+      ],
+    })
+  })
+})

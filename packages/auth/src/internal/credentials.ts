@@ -6,9 +6,10 @@ import type { CredentialLocation, CredentialReader } from './guard.ts'
 
 /**
  * The one schema every credential field uses. The router refuses a field declared twice with
- * different schema objects, so sharing it lets several schemes read the same header.
+ * different schema objects, so sharing it lets several schemes read the same header. Marked
+ * sensitive: a validation issue about it (a repeated query key) never echoes the credential.
  */
-const OPTIONAL_STRING = v.optional(v.string())
+const OPTIONAL_STRING = v.optional(v.pipe(v.string(), v.metadata({ sensitive: true })))
 
 const HEADER_NAME = /^[A-Za-z0-9-]+$/
 const FIELD_NAME = /^[A-Za-z0-9_.-]+$/

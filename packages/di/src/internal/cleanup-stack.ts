@@ -1,6 +1,14 @@
 import type { Dependency } from '../dependency.ts'
 import { DependencyError } from '../dependency-error.ts'
 
+/** Why a scope closes early: the request failed with `error`. */
+export interface Failure {
+  readonly error: unknown
+}
+
+/** A cleanup; told about the request's failure, if any. */
+export type Cleanup = (failure?: Failure) => unknown
+
 export type TeardownReporter = (error: DependencyError, dependency: Dependency) => void
 
 /**
@@ -8,7 +16,7 @@ export type TeardownReporter = (error: DependencyError, dependency: Dependency) 
  * others still run: a teardown error never stops another resource from being released.
  */
 export class CleanupStack {
-  #entries: [Dependency, () => unknown][] = []
+  #entries: [Dependency, Cleanup][] = []
   #closed = false
   readonly #report: TeardownReporter
 
@@ -20,7 +28,7 @@ export class CleanupStack {
     return this.#entries.length
   }
 
-  push(dependency: Dependency, cleanup: () => unknown): void {
+  push(dependency: Dependency, cleanup: Cleanup): void {
     if (this.#closed) {
       // Registered after close (a dependency still running when the scope ended): release now.
       void this.#run(dependency, cleanup)
@@ -30,7 +38,7 @@ export class CleanupStack {
   }
 
   /** Runs every cleanup, newest first; later calls do nothing. */
-  async close(): Promise<void> {
+  async close(failure?: Failure): Promise<void> {
     if (this.#closed) return
     this.#closed = true
     const entries = this.#entries
@@ -38,14 +46,14 @@ export class CleanupStack {
     for (let index = entries.length - 1; index >= 0; index--) {
       const [dependency, cleanup] = entries[index]!
       try {
-        await cleanup()
+        await cleanup(failure)
       } catch (error) {
         this.#fail(dependency, error)
       }
     }
   }
 
-  async #run(dependency: Dependency, cleanup: () => unknown): Promise<void> {
+  async #run(dependency: Dependency, cleanup: Cleanup): Promise<void> {
     try {
       await cleanup()
     } catch (error) {

@@ -1,5 +1,6 @@
 import type { Dependency, DependencyContext } from '../dependency.ts'
 import { DependencyError } from '../dependency-error.ts'
+import type { Failure } from './cleanup-stack.ts'
 
 type Step = IteratorResult<unknown, unknown>
 
@@ -15,12 +16,24 @@ function isGenerator(value: unknown): value is AsyncGenerator<unknown> | Generat
   )
 }
 
-/** Resumes a generator after its `yield` so its teardown code runs (as FastAPI does). */
+/**
+ * Finishes a generator after its `yield`, as FastAPI does: resumed when the request succeeded, so
+ * the code after `yield` runs; with the request's error thrown in at the `yield` when it failed,
+ * so `try { yield tx; await tx.commit() } catch { await tx.rollback() }` rolls back. A generator
+ * that lets that error through is not a teardown failure.
+ */
 async function finishGenerator(
   dependency: Dependency,
   generator: AsyncGenerator<unknown> | Generator<unknown>,
+  failure: Failure | undefined,
 ): Promise<void> {
-  const step = await generator.next()
+  let step: Step
+  try {
+    step = await (failure ? generator.throw(failure.error) : generator.next())
+  } catch (error) {
+    if (failure && error === failure.error) return
+    throw error
+  }
   if (step.done) return
   await generator.return(undefined)
   throw new DependencyError('TEARDOWN', `Dependency '${dependency.name}' yielded more than once`)
@@ -45,7 +58,7 @@ export function invoke(
         `Dependency '${dependency.name}' returned without yielding a value`,
       )
     }
-    context.onCleanup(() => finishGenerator(dependency, generator))
+    context.onCleanup((failure) => finishGenerator(dependency, generator, failure))
     return step.value
   }
   const first = generator.next()

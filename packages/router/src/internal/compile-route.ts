@@ -18,7 +18,7 @@ import { type PendingTasks, runInBackground } from './background.ts'
 import type { ErrorReporter } from './error-renderer.ts'
 import { isResponse } from './is-response.ts'
 import { hasMalformedPath, malformedPathDetail } from './malformed-path.ts'
-import { isAsyncIterable, streamResponse } from './stream-response.ts'
+import { emptyStream, isAsyncIterable, streamResponse } from './stream-response.ts'
 
 const NO_INPUTS = Object.freeze({
   params: Object.freeze({}),
@@ -27,6 +27,8 @@ const NO_INPUTS = Object.freeze({
   cookies: Object.freeze({}),
   body: undefined,
 })
+
+const NO_BODY = new Set([204, 205, 304])
 
 type Inputs = Record<'params' | 'query' | 'headers' | 'cookies' | 'body', unknown>
 
@@ -82,9 +84,18 @@ export function compileRoute(
       if (!result.success) throw new ResponseValidationError(operation, status, result.issues)
       body = result.output
     }
+    if (NO_BODY.has(status)) {
+      // 204, 205 and 304 cannot carry a body, whatever the handler returned.
+      const empty = status as StatusCode
+      return headers ? c.body(null, empty, headers) : c.body(null, empty)
+    }
     const code = status as ContentfulStatusCode
     return headers ? c.json(body as object, code, headers) : c.json(body as object, code)
   }
+
+  /** Whether a handler's output becomes a stream, whose end (not the handler's) closes the scope. */
+  const streams = (c: Context, output: unknown) =>
+    stream !== undefined && c.req.method !== 'HEAD' && isAsyncIterable(output)
 
   const reporterFor = (c: Context) => (error: unknown) =>
     report(error, { request: c.req.raw, operation })
@@ -94,6 +105,8 @@ export function compileRoute(
     if (output === undefined) return c.body(null, emptyStatus)
     if (isReply(output)) return json(c, output.status, output.body, output.headers)
     if (stream && isAsyncIterable(output)) {
+      // HEAD runs the GET handler but sends no body: stop the producer before it starts.
+      if (c.req.method === 'HEAD') return emptyStream(output, stream, operation.status)
       return streamResponse(output, stream, operation.status, reporterFor(c), onStreamEnd)
     }
     return json(c, operation.status, output)
@@ -144,6 +157,7 @@ export function compileRoute(
     const extras: Extras = { tasks: undefined }
     let streaming = false
     let responded = false
+    let failure: { error: unknown } | undefined
     try {
       if (!validated) {
         const refused = await authenticate(c, scope, inputs)
@@ -157,12 +171,15 @@ export function compileRoute(
       const response = render(c, output, () => {
         void scope.close().then(() => afterResponse(c, extras))
       })
-      streaming = stream !== undefined && isAsyncIterable(output)
+      streaming = streams(c, output)
       responded = true
       return response
+    } catch (error) {
+      failure = { error } // generator dependencies see it at their `yield` (commit vs rollback)
+      throw error
     } finally {
       if (!streaming) {
-        if (scope.pendingCleanups > 0) await scope.close()
+        if (scope.pendingCleanups > 0) await scope.close(failure)
         if (responded) afterResponse(c, extras)
       }
     }

@@ -90,6 +90,16 @@ export function streamResponse(
   })
 }
 
+/** The answer to HEAD on a streaming route: the stream's headers, no body, the producer stopped. */
+export function emptyStream(
+  iterable: AsyncIterable<unknown>,
+  spec: StreamSpec,
+  status: number,
+): Response {
+  void iterable[Symbol.asyncIterator]().return?.()
+  return new Response(null, { status, headers: { 'content-type': CONTENT_TYPES[spec.format] } })
+}
+
 function encodeJsonLine(item: unknown): string {
   return `${JSON.stringify(item) ?? 'null'}\n`
 }

@@ -5,7 +5,9 @@ import { type SchemaNode, unwrapSchema } from './schema-node.ts'
 /** Turns one raw string into the declared type, or returns a {@link CoercionFailure}. */
 export type Coercer = (raw: string) => unknown
 
-const FLOAT = /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
+// One way to match each string: `\d+\.?\d*` could split a digit run two ways and backtrack
+// quadratically on a long run ending in a bad character.
+const FLOAT = /^-?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/
 const INTEGER = /^-?\d+$/
 
 const BOOLEANS: Readonly<Record<string, boolean>> = Object.assign(Object.create(null), {

@@ -15,6 +15,8 @@ export interface FieldPlan {
   /** Splits a combined header value into items (array header fields). */
   readonly split: boolean
   readonly coerce: Coercer | undefined
+  /** `v.metadata({ sensitive: true })`: issues never echo the value (credentials). */
+  readonly sensitive: boolean
 }
 
 /** Everything known about one location before the first request. */
@@ -39,6 +41,18 @@ export interface LocationSettings {
   readonly split?: boolean
   readonly firstWins?: boolean
   readonly emptyIsMissing?: boolean
+}
+
+/** Whether a field (through its wrappers) carries `v.metadata({ sensitive: true })`. */
+function isSensitive(field: SchemaNode): boolean {
+  for (let node: SchemaNode | undefined = field; node; node = node.wrapped) {
+    const pipe = (
+      node as { pipe?: readonly { type: string; metadata?: { sensitive?: unknown } }[] }
+    ).pipe
+    if (pipe?.some((item) => item.type === 'metadata' && item.metadata?.sensitive === true))
+      return true
+  }
+  return false
 }
 
 const COLLECT_ALL = new Set(['loose_object', 'strict_object', 'object_with_rest'])
@@ -92,6 +106,7 @@ export function planLocation(
       array,
       split: array && settings.split === true,
       coerce: array ? base.item && createCoercer(base.item) : createCoercer(field),
+      sensitive: isSensitive(field),
     })
     wanted[source] = true
     order[name] = fields.length - 1

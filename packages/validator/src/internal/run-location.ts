@@ -46,8 +46,17 @@ export function runLocation(
     if (coerced > 0 && issues.length > start + coerced) sortByField(issues, start, plan.order)
   }
   if (issues.length > maxIssues) issues.length = maxIssues
+  redactSensitive(issues, start, plan)
   if (plan.loc === 'header') nameHeaders(issues, start, plan)
   return undefined
+}
+
+/** Issues about a sensitive field (a credential) say where and what, never the value. */
+function redactSensitive(issues: ValidationIssue[], start: number, plan: LocationPlan): void {
+  for (let index = start; index < issues.length; index++) {
+    const issue = issues[index]!
+    if (plan.fields[plan.order[issue.loc[1] as string] ?? -1]?.sensitive) issue.input = null
+  }
 }
 
 /** Header issues name the header as sent (`x-token`), as FastAPI does, not the field (`x_token`). */
