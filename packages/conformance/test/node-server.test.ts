@@ -1,6 +1,9 @@
-/** Runs the conformance cases against the fixture served by `@hono/node-server` on a real port. */
+/**
+ * Runs the conformance cases against the fixture served on a real port by Brisk's Node adapter
+ * (`@hono/node-server` underneath, request bodies read straight from Node's stream).
+ */
 import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
+import { serve } from '@brisk/router/node'
 import { app } from '../src/fixture.ts'
 import { defineSuite } from './support/define-suite.ts'
 import { fetchOverHttp } from './support/fetch-over-http.ts'
@@ -16,17 +19,13 @@ defineSuite({
     disconnect: true,
   },
   start: async () => {
-    const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-      const listening = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () =>
-        resolve(listening),
-      )
-    })
-    const { port } = server.address() as AddressInfo
+    const node = await serve(app, { port: 0, hostname: '127.0.0.1', signals: [], exit: false })
+    const { port } = node.server.address() as AddressInfo
     const baseUrl = `http://127.0.0.1:${port}`
     return {
       baseUrl,
       fetch: fetchOverHttp(baseUrl),
-      stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+      stop: () => node.close(),
     }
   },
 })

@@ -290,3 +290,42 @@ describe('createValidator issue order with a body', () => {
     ])
   })
 })
+
+describe('a body source from a runtime adapter', () => {
+  async function* chunks(...parts: string[]) {
+    for (const part of parts) yield new TextEncoder().encode(part)
+  }
+  const spec = { body: v.object({ n: v.number() }) }
+  const post = (headers: Record<string, string>) =>
+    new Request('http://x/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+    })
+
+  test('reads the bytes from the source instead of request.body', async () => {
+    const result = await createValidator(spec).validate(
+      post({ 'transfer-encoding': 'chunked' }),
+      undefined,
+      chunks('{"n":', '1}'),
+    )
+    expect(result).toMatchObject({ ok: true, value: { body: { n: 1 } } })
+  })
+
+  test('still enforces the limit on the bytes read', async () => {
+    const result = await createValidator(spec, { bodyLimit: 8 }).validate(
+      post({ 'transfer-encoding': 'chunked' }),
+      undefined,
+      chunks('{"n":', '12345678}'),
+    )
+    expect(result).toMatchObject({ ok: false, status: 413 })
+  })
+
+  test('takes HTTP framing for whether there is a body', async () => {
+    const result = await createValidator(spec).validate(
+      post({ 'content-length': '0' }),
+      undefined,
+      chunks(),
+    )
+    expect(result).toMatchObject({ ok: false, status: 415 })
+  })
+})

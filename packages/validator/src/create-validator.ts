@@ -11,6 +11,7 @@ import { readCookies, readHeaders, readQuery } from './internal/read-locations.t
 import { resolveOptions } from './internal/resolve-options.ts'
 import { pushSchemaIssues, runLocation } from './internal/run-location.ts'
 import type {
+  BodySource,
   InferInputs,
   InputSpec,
   RequestValidator,
@@ -101,8 +102,9 @@ export function createValidator<const TSpec extends InputSpec>(
     request: Request,
     pathParams: Record<string, string> | undefined,
     bodyPlan: BodyPlan,
+    source: BodySource | undefined,
   ): Promise<Result> {
-    const outcome = await loadBody(request, bodyPlan, resolved)
+    const outcome = await loadBody(request, bodyPlan, resolved, source)
     if (outcome.kind === 'failure') return outcome.failure
     const issues: ValidationIssue[] = []
     const inputs = validateStrings(request, pathParams, issues)
@@ -147,6 +149,6 @@ export function createValidator<const TSpec extends InputSpec>(
             const issues: ValidationIssue[] = []
             return finish(validateStrings(request, pathParams, issues), issues)
           }
-        : (request, pathParams) => validateWithBody(request, pathParams, body),
+        : (request, pathParams, source) => validateWithBody(request, pathParams, body, source),
   }
 }

@@ -5,6 +5,7 @@
 export { createValidator } from './create-validator.ts'
 export { headerName } from './internal/header-name.ts'
 export type {
+  BodySource,
   BodyType,
   FieldSchemas,
   InferInputs,

@@ -128,5 +128,12 @@ export interface RequestValidator<TSpec extends InputSpec> {
   validate(
     request: Request,
     params?: Record<string, string>,
+    body?: BodySource,
   ): ValidationResult<InferInputs<TSpec>> | Promise<ValidationResult<InferInputs<TSpec>>>
 }
+
+/**
+ * The body's bytes as a runtime adapter has them (e.g. Node's request stream), read instead of
+ * `request.body` — same limits — so the adapter need not build a web stream first.
+ */
+export type BodySource = AsyncIterable<Uint8Array>

@@ -15,6 +15,7 @@ import { isReply } from '../respond.ts'
 import { ResponseValidationError } from '../response-validation-error.ts'
 import type { BackgroundTask } from '../types.ts'
 import { type PendingTasks, runInBackground } from './background.ts'
+import { bodySourceOf } from './body-source.ts'
 import type { ErrorReporter } from './error-renderer.ts'
 import { isResponse } from './is-response.ts'
 import { hasMalformedPath, malformedPathDetail } from './malformed-path.ts'
@@ -186,7 +187,7 @@ export function compileRoute(
   }
 
   const validate = async (c: Context, check: RequestValidator<InputSpec>, into: Inputs) => {
-    let result = check.validate(c.req.raw, hasParams ? c.req.param() : undefined)
+    let result = check.validate(c.req.raw, hasParams ? c.req.param() : undefined, bodySourceOf(c))
     if (result instanceof Promise) result = await result
     if (!result.ok) return validationErrorResponse(result, validatorOptions)
     Object.assign(into, result.value)
@@ -222,7 +223,11 @@ export function compileRoute(
     if (hasParams && hasMalformedPath(c.req.url)) {
       return c.json({ detail: malformedPathDetail }, 400)
     }
-    const result = validator.validate(c.req.raw, hasParams ? c.req.param() : undefined)
+    const result = validator.validate(
+      c.req.raw,
+      hasParams ? c.req.param() : undefined,
+      bodySourceOf(c),
+    )
     return result instanceof Promise
       ? result.then((settled) => afterValidation(c, settled))
       : afterValidation(c, result)

@@ -1,4 +1,9 @@
-import type { ResolvedValidatorOptions, ValidationFailure, ValidationIssue } from '../types.ts'
+import type {
+  BodySource,
+  ResolvedValidatorOptions,
+  ValidationFailure,
+  ValidationIssue,
+} from '../types.ts'
 import { acceptsMediaType, EXPECTED_MEDIA_TYPES, mediaType } from './media-type.ts'
 import { parseFormBody } from './parse-form-body.ts'
 import { parseJsonBody } from './parse-json-body.ts'
@@ -30,11 +35,15 @@ export async function loadBody(
   request: Request,
   plan: BodyPlan,
   options: ResolvedValidatorOptions,
+  source?: BodySource,
 ): Promise<BodyOutcome> {
   const contentType = request.headers.get('content-type')
   const contentLength = request.headers.get('content-length')
-  const stream = request.body
-  if (stream === null || (contentType === null && contentLength === '0')) {
+  // With an adapter's source, HTTP framing says whether there is a body; `request.body` is not
+  // touched (on Node, touching it builds a web stream over the socket).
+  const stream = source ? undefined : request.body
+  const hasBody = source ? hasFramedBody(request.headers, contentLength) : stream !== null
+  if (!hasBody || (contentType === null && contentLength === '0')) {
     return plan.optional ? ABSENT : unsupported(plan)
   }
   const essence = mediaType(contentType)
@@ -43,7 +52,11 @@ export async function loadBody(
   const declared =
     contentLength !== null && DIGITS.test(contentLength) ? Number(contentLength) : undefined
   if (declared !== undefined && declared > limit) return tooLarge(limit)
-  const bytes = declared === undefined ? await readLimited(stream, limit) : await readAll(request)
+  const bytes = source
+    ? await readLimited(source, limit)
+    : declared === undefined
+      ? await readLimited(stream!, limit)
+      : await readAll(request)
   if (bytes === undefined || bytes.byteLength > limit) return tooLarge(limit)
   if (bytes.byteLength === 0) return ABSENT
   if (plan.form === undefined) {
@@ -67,6 +80,11 @@ export async function loadBody(
  */
 async function readAll(request: Request): Promise<Uint8Array> {
   return new Uint8Array(await request.arrayBuffer())
+}
+
+/** RFC 9112: a request has a body when it declares a length other than 0, or is chunked. */
+function hasFramedBody(headers: Headers, contentLength: string | null): boolean {
+  return contentLength !== null ? contentLength !== '0' : headers.has('transfer-encoding')
 }
 
 function unsupported(plan: BodyPlan): BodyOutcome {
