@@ -1,7 +1,7 @@
 /**
- * `npm run bench`: the in-process request benchmark and OpenAPI generation time, then the HTTP
- * layer, the in-process layer on Node, Bun and Deno, type-checking cost (with `--types`)
- * and the chart. `--quick` for a short run, `--inproc-only` / `--http-only` for one layer.
+ * `npm run bench`: the in-process request benchmark, OpenAPI generation time and memory (RSS after
+ * 10k vs 100k requests), then the HTTP layer, the in-process layer on Node, Bun and Deno,
+ * type-checking cost (with `--types`) and the chart. `--quick` for a short run, `--inproc-only` / `--http-only` for one layer.
  */
 const flags = new Set(process.argv.slice(2))
 const started = performance.now()
@@ -9,6 +9,8 @@ const started = performance.now()
 if (!flags.has('--http-only')) {
   await import('./in-process.ts')
   await import('./openapi-generation.ts')
+  const { runMemory } = await import('./memory.ts')
+  await runMemory({ quick: flags.has('--quick') })
 }
 if (!flags.has('--inproc-only')) {
   const { runHttpBench } = await import('./http/run-http.ts')

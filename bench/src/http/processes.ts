@@ -17,9 +17,23 @@ export const pinning = hasTaskset
 
 /** Spawns `node <args>` on one CPU (when `taskset` is available). */
 export function spawnNode(cpu: number, args: string[], stdin: 'pipe' | 'ignore'): ChildProcess {
-  const node = [process.execPath, ...args]
-  const [command, ...rest] = hasTaskset ? ['taskset', '-c', String(cpu), ...node] : node
-  const child = spawn(command!, rest, { stdio: [stdin, 'pipe', 'inherit'] })
+  return spawnPinned(cpu, process.execPath, args, stdin)
+}
+
+/**
+ * Spawns `file <args>` (Node, Bun, Deno) on one CPU (when `taskset` is available; `taskset` execs,
+ * so the PID is the program's own).
+ */
+export function spawnPinned(
+  cpu: number,
+  file: string,
+  args: string[],
+  stdin: 'pipe' | 'ignore',
+  options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): ChildProcess {
+  const line = [file, ...args]
+  const [command, ...rest] = hasTaskset ? ['taskset', '-c', String(cpu), ...line] : line
+  const child = spawn(command!, rest, { ...options, stdio: [stdin, 'pipe', 'inherit'] })
   live.add(child)
   child.once('exit', () => live.delete(child))
   return child

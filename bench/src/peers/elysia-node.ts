@@ -1,65 +1,10 @@
-/**
- * Elysia on Node through `@elysiajs/node`, as its docs show: TypeBox (`t`) schemas for inputs and
- * responses (Elysia's default `normalize` drops undeclared fields both ways; validation fails with
- * 422), `@elysiajs/jwt` for S4.
- */
-import { jwt } from '@elysiajs/jwt'
+/** Elysia on Node through `@elysiajs/node`, as its docs show; the app is `elysia-http-app.ts`. */
 import { node } from '@elysiajs/node'
-import { Elysia, t } from 'elysia'
-import { catalog, defaultLimit, jwtSecret, maxLimit, meView } from './shared.ts'
+import { createElysiaHttpApp } from './elysia-http-app.ts'
 
-const Item = t.Object({
-  name: t.String({ minLength: 1, maxLength: 100 }),
-  price: t.Number({ minimum: 0 }),
-  tags: t.Array(t.String(), { maxItems: 20 }),
-  dimensions: t.Object({ w: t.Number(), h: t.Number(), d: t.Number() }),
-  variants: t.Array(
-    t.Object({
-      sku: t.String({ minLength: 1, maxLength: 40 }),
-      stock: t.Integer({ minimum: 0 }),
-    }),
-  ),
-})
-const StoredItem = t.Composite([t.Object({ id: t.Number() }), Item])
-const ItemSummary = t.Object({
-  id: t.Number(),
-  name: t.String(),
-  price: t.Number(),
-  in_stock: t.Boolean(),
-})
-
-/** Builds the Elysia app (S1, S2, S3, S4, S6). */
+/** Builds the Elysia app (S1, S2, S3, S4, S6) on the Node adapter. */
 export function createElysiaApp() {
-  return new Elysia({ adapter: node() })
-    .use(jwt({ name: 'jwt', secret: jwtSecret, alg: 'HS256' }))
-    .get('/', () => 'ok')
-    .get(
-      '/users/:id',
-      ({ params: { id }, query: { fields } }) => ({
-        id,
-        name: `user${id}`,
-        fields: fields?.split(','),
-      }),
-      {
-        params: t.Object({ id: t.Integer({ minimum: 1, maximum: 1e9 }) }),
-        query: t.Object({ fields: t.Optional(t.String()) }),
-      },
-    )
-    .post('/items', ({ body, status }) => status(201, { ...body, id: 1 }), {
-      body: Item,
-      response: { 201: StoredItem },
-    })
-    .get('/items', ({ query }) => catalog.slice(0, query.limit ?? defaultLimit), {
-      query: t.Object({ limit: t.Optional(t.Integer({ minimum: 1, maximum: maxLimit })) }),
-      response: t.Array(ItemSummary),
-    })
-    .get('/me', async ({ jwt, headers: { authorization }, status }) => {
-      const claims = authorization?.startsWith('Bearer ')
-        ? await jwt.verify(authorization.slice(7))
-        : false
-      if (!claims) return status(401, { detail: 'Not authenticated' })
-      return meView(claims)
-    })
+  return createElysiaHttpApp({ adapter: node() })
 }
 
 export function listen(port: number, hostname: string): Promise<void> {
