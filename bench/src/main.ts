@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the in-process request benchmark, OpenAPI generation time and memory (RSS after
- * 10k vs 100k requests), then the HTTP layer, the in-process layer on Node, Bun and Deno,
- * type-checking cost (with `--types`) and the chart. `--quick` for a short run, `--inproc-only` / `--http-only` for one layer.
+ * 10k vs 100k requests), then the HTTP layer (Node, then Bun and Deno), the in-process layer on
+ * Node, Bun and Deno, type-checking cost (with `--types`) and the chart. `--quick` for a short
+ * run, `--inproc-only` / `--http-only` for one layer.
  */
 const flags = new Set(process.argv.slice(2))
 const started = performance.now()
@@ -15,6 +16,10 @@ if (!flags.has('--http-only')) {
 if (!flags.has('--inproc-only')) {
   const { runHttpBench } = await import('./http/run-http.ts')
   await runHttpBench({ quick: flags.has('--quick') })
+  // Bun and Deno serving Brisk, Hono and (Bun) Elysia: shorter runs than Node's, see run-http.ts.
+  for (const runtime of ['bun', 'deno'] as const) {
+    await runHttpBench({ quick: flags.has('--quick'), runtime })
+  }
 }
 if (!flags.has('--http-only')) {
   const { runRuntimes } = await import('./runtimes/run.ts')

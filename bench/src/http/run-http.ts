@@ -1,19 +1,23 @@
 /**
- * The HTTP layer on Node: starts every peer's server (CPU 0) and one load generator (CPU 1),
- * checks the contract, then per (scenario, peer) a warm-up and interleaved repetitions; records the
- * medians in `results/latest.json` and the tables in `results/latest.md`.
+ * The HTTP layer on Node, Bun or Deno: starts every peer's server (CPU 0) and one load generator
+ * (autocannon on Node, CPU 1), checks the contract, then per (scenario, peer) a warm-up and
+ * interleaved repetitions; records the medians in `results/latest.json` and the tables in
+ * `results/latest.md`. Node serves every peer (`serve.ts`); Bun and Deno serve Brisk, Hono and
+ * (Bun) Elysia (`serve-web.ts`, `web-peers.ts`).
  */
+import { spawnSync } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { median } from '../measure.ts'
-import { type Peer, peers, type ScenarioId } from '../peers/index.ts'
+import { peers, type ScenarioId } from '../peers/index.ts'
 import { machineDescription, type ResultEntry, recordResults, writeSection } from '../results.ts'
 import { type HttpCase, httpCases } from './cases.ts'
 import { checkHttpContract } from './contract.ts'
 import type { LoadResult } from './load.ts'
 import { type LoadProcess, startLoadGenerator } from './load-process.ts'
 import { pinning } from './processes.ts'
-import { type ServerProcess, startServer } from './server-process.ts'
+import { runtimeBinary, type ServerProcess, startServer } from './server-process.ts'
 import { formatMatrix, formatTargets } from './table.ts'
+import { type HttpPeer, type HttpRuntime, webPeers } from './web-peers.ts'
 
 /** How long each run lasts. */
 export interface HttpBudget {
@@ -37,47 +41,84 @@ export const quickHttpBudget: HttpBudget = {
   connections: 32,
 }
 
+// Bun and Deno: 25 (scenario, peer) pairs on top of Node's 37, inside the same 10-minute run, so
+// shorter runs: full ≈ 25 × 2.75 s ≈ 70 s, quick ≈ 25 × 1 s ≈ 25 s (plus ~0.1 s per job).
+export const fullWebHttpBudget: HttpBudget = {
+  warmupSeconds: 0.5,
+  seconds: 0.75,
+  reps: 3,
+  connections: 32,
+}
+export const quickWebHttpBudget: HttpBudget = {
+  warmupSeconds: 0.5,
+  seconds: 0.5,
+  reps: 1,
+  connections: 32,
+}
+
+/** The budget for `runtime`: Node's runs are longer than Bun's and Deno's. */
+export function httpBudget(runtime: HttpRuntime, quick: boolean): HttpBudget {
+  if (runtime === 'node') return quick ? quickHttpBudget : fullHttpBudget
+  return quick ? quickWebHttpBudget : fullWebHttpBudget
+}
+
+const titles: Record<HttpRuntime, string> = { node: 'Node', bun: 'Bun', deno: 'Deno' }
+
+/** `node v20…`, `bun 1.…`, `deno 2.…`: the version of the runtime serving the peers. */
+function runtimeVersion(runtime: HttpRuntime): string {
+  if (runtime === 'node') return `node ${process.version}`
+  const output = spawnSync(runtimeBinary(runtime), ['--version'], { encoding: 'utf8' }).stdout ?? ''
+  const version = /\d+\.\d+\.\d+/.exec(output)?.[0] ?? 'unknown'
+  return `${runtime} ${version}`
+}
+
 /** The scenarios the issue sets targets on. */
 export const targetScenarios: readonly ScenarioId[] = ['S2', 'S3', 'S4', 'S6']
 
 interface Pair {
   test: HttpCase
-  peer: Peer
+  peer: HttpPeer
   server: ServerProcess
   reps: LoadResult[]
 }
 
 const integer = (value: number) => Math.round(value).toLocaleString('en-US')
 
-/** Runs the HTTP layer; returns the recorded entries. */
-export async function runHttpBench(options: { quick: boolean }): Promise<ResultEntry[]> {
-  const budget = options.quick ? quickHttpBudget : fullHttpBudget
+/** Runs the HTTP layer on `runtime` (default Node); returns the recorded entries. */
+export async function runHttpBench(options: {
+  quick: boolean
+  runtime?: HttpRuntime
+}): Promise<ResultEntry[]> {
+  const runtime = options.runtime ?? 'node'
+  const peerList: readonly HttpPeer[] = runtime === 'node' ? peers : webPeers[runtime]
+  const version = runtimeVersion(runtime)
+  const budget = httpBudget(runtime, options.quick)
   const loadAtStart = loadavg()
     .map((value) => value.toFixed(2))
     .join(' ')
   const settings = `${budget.reps} × ${budget.seconds} s after a ${budget.warmupSeconds} s warm-up, ${budget.connections} connections`
   console.log(
-    `\nHTTP on node ${process.version} · ${settings} · pinned: ${pinning ? 'server CPU 0, load CPU 1' : 'no (taskset missing)'}`,
+    `\nHTTP on ${version} · ${settings} · pinned: ${pinning ? 'server CPU 0, load CPU 1' : 'no (taskset missing)'}`,
   )
 
-  const servers = new Map<Peer, ServerProcess>()
+  const servers = new Map<HttpPeer, ServerProcess>()
   const notes = new Map<string, Map<string, string>>()
-  const note = (scenario: string, peer: Peer, text: string) =>
+  const note = (scenario: string, peer: HttpPeer, text: string) =>
     notes.set(scenario, (notes.get(scenario) ?? new Map()).set(peer.label, text))
   const problems: string[] = []
   let generator: LoadProcess | undefined
   try {
     // Started together (startup is mostly module loading); idle servers cost the others nothing.
     await Promise.all(
-      peers.map(async (peer) => {
+      peerList.map(async (peer) => {
         try {
-          servers.set(peer, await startServer(peer.id))
+          servers.set(peer, await startServer(peer.id, { runtime }))
         } catch (error) {
           problems.push(`${peer.label}: did not start: ${String(error)}`)
         }
       }),
     )
-    for (const peer of peers) {
+    for (const peer of peerList) {
       const server = servers.get(peer)
       console.log(
         `${peer.label.padEnd(18)} ${server ? `pid ${server.pid} · ${server.origin}` : 'did not start'}`,
@@ -86,7 +127,7 @@ export async function runHttpBench(options: { quick: boolean }): Promise<ResultE
 
     const pairs: Pair[] = []
     for (const test of httpCases) {
-      for (const peer of peers) {
+      for (const peer of peerList) {
         const server = servers.get(peer)
         if (!peer.scenarios.includes(test.scenario)) {
           note(test.scenario, peer, 'n/a')
@@ -154,7 +195,7 @@ export async function runHttpBench(options: { quick: boolean }): Promise<ResultE
         continue
       }
       entries.push({
-        runtime: 'node',
+        runtime,
         layer: 'http',
         scenario: pair.test.scenario,
         framework: pair.peer.label,
@@ -166,14 +207,19 @@ export async function runHttpBench(options: { quick: boolean }): Promise<ResultE
     }
 
     const markdown = report(entries, notes, problems, {
+      runtime,
+      version,
+      peers: peerList,
       quick: options.quick,
       settings,
       loadAtStart,
     })
     console.log(`\n${markdown}\n`)
     await recordResults(entries)
-    await writeSection('http-node', markdown)
-    console.log('wrote bench/results/latest.json and the HTTP section of bench/results/latest.md')
+    await writeSection(`http-${runtime}`, markdown)
+    console.log(
+      `wrote bench/results/latest.json and the HTTP · ${titles[runtime]} section of bench/results/latest.md`,
+    )
     return entries
   } finally {
     await generator?.stop()
@@ -185,10 +231,17 @@ function report(
   entries: readonly ResultEntry[],
   notes: ReadonlyMap<string, ReadonlyMap<string, string>>,
   problems: readonly string[],
-  run: { quick: boolean; settings: string; loadAtStart: string },
+  run: {
+    runtime: HttpRuntime
+    version: string
+    peers: readonly HttpPeer[]
+    quick: boolean
+    settings: string
+    loadAtStart: string
+  },
 ): string {
   const options = {
-    frameworks: peers.map((peer) => peer.label),
+    frameworks: run.peers.map((peer) => peer.label),
     scenarios: new Map(httpCases.map((test) => [test.scenario, test.title])),
     notes,
   }
@@ -196,11 +249,11 @@ function report(
     .map((value) => value.toFixed(2))
     .join(' ')
   return [
-    '## HTTP · Node',
+    `## HTTP · ${titles[run.runtime]}`,
     '',
-    `\`npm run bench${run.quick ? ' -- --quick' : ''}\` · ${new Date().toISOString()} · node ${process.version} · ${machineDescription()} (at start: ${run.loadAtStart}, at end: ${loadAtEnd})`,
+    `\`npm run bench${run.quick ? ' -- --quick' : ''}\` · ${new Date().toISOString()} · ${run.version} · ${machineDescription()} (at start: ${run.loadAtStart}, at end: ${loadAtEnd})`,
     '',
-    `Each server in its own process${pinning ? ' on CPU 0, autocannon on CPU 1' : ''}, 127.0.0.1, keep-alive; ${run.settings}; repetitions interleaved across peers. Cell: median req/s · median p99 · req/s ÷ Brisk's.`,
+    `Each server in its own ${run.runtime === 'node' ? 'Node' : `${titles[run.runtime]} (\`${titles[run.runtime]}.serve\`; Elysia: its own \`listen\`)`} process${pinning ? ' on CPU 0, autocannon (Node) on CPU 1' : ''}, 127.0.0.1, keep-alive; ${run.settings}; repetitions interleaved across peers. Cell: median req/s · median p99 · req/s ÷ Brisk's.${run.runtime === 'node' ? '' : ' No by-hand server on this runtime, so the 0.8× column is n/a.'}`,
     '',
     formatMatrix(entries, options),
     '',

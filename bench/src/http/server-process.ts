@@ -18,12 +18,17 @@ const serveScript = fileURLToPath(new URL('./serve.js', import.meta.url))
 const benchDir = fileURLToPath(new URL('../../', import.meta.url))
 const bin = (name: string) =>
   fileURLToPath(new URL(`../../../node_modules/.bin/${name}`, import.meta.url))
+
+/** The binary of `runtime`: this Node, or the workspace's `bun` / `deno`. */
+export const runtimeBinary = (runtime: HttpRuntime) =>
+  runtime === 'node' ? process.execPath : bin(runtime)
 const webEntry = 'src/http/serve-web.ts'
 
 /** The command line serving `peerId` on `port` in `runtime`. */
 function serverCommand(runtime: HttpRuntime, peerId: string, port: number, nodeArgs: string[]) {
   const tail = [peerId, String(port)]
-  if (runtime === 'bun') return { file: bin('bun'), args: ['--conditions=source', webEntry, ...tail] }
+  if (runtime === 'bun')
+    return { file: bin('bun'), args: ['--conditions=source', webEntry, ...tail] }
   if (runtime === 'deno') {
     return { file: bin('deno'), args: ['run', '-A', '--conditions=source', webEntry, ...tail] }
   }
