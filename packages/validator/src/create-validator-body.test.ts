@@ -329,3 +329,27 @@ describe('a body source from a runtime adapter', () => {
     expect(result).toMatchObject({ ok: false, status: 415 })
   })
 })
+
+describe('a body that cannot be read', () => {
+  test('is a 400, not a server failure, when the stream errors mid-body', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"n":'))
+        controller.error(new Error('connection reset'))
+      },
+    })
+    const request = new Request('http://x/', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+      duplex: 'half',
+    } as RequestInit)
+    const result = await createValidator({ body: v.object({ n: v.number() }) }).validate(request)
+    expect(result).toEqual({
+      ok: false,
+      status: 400,
+      issues: [],
+      detail: 'The request body could not be read',
+    })
+  })
+})

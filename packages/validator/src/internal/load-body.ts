@@ -52,11 +52,17 @@ export async function loadBody(
   const declared =
     contentLength !== null && DIGITS.test(contentLength) ? Number(contentLength) : undefined
   if (declared !== undefined && declared > limit) return tooLarge(limit)
-  const bytes = source
-    ? await readLimited(source, limit)
-    : declared === undefined
-      ? await readLimited(stream!, limit)
-      : await readAll(request)
+  let bytes: Uint8Array | undefined
+  try {
+    bytes = source
+      ? await readLimited(source, limit)
+      : declared === undefined
+        ? await readLimited(stream!, limit)
+        : await readAll(request)
+  } catch {
+    // The client went away or broke the framing mid-body: a client error, not a server failure.
+    return failure(400, 'The request body could not be read')
+  }
   if (bytes === undefined || bytes.byteLength > limit) return tooLarge(limit)
   if (bytes.byteLength === 0) return ABSENT
   if (plan.form === undefined) {
