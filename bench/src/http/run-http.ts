@@ -27,7 +27,7 @@ export interface HttpBudget {
   connections: number
 }
 
-// 37 (scenario, peer) pairs: full ≈ 37 × 7.5 s ≈ 4.8 min, quick ≈ 37 × 1.5 s ≈ 1 min.
+// 37 (scenario, peer) pairs: full ≈ 37 × 7.5 s ≈ 4.8 min, quick ≈ 37 × 1 s ≈ 40 s.
 export const fullHttpBudget: HttpBudget = {
   warmupSeconds: 1.5,
   seconds: 2,
@@ -35,14 +35,14 @@ export const fullHttpBudget: HttpBudget = {
   connections: 32,
 }
 export const quickHttpBudget: HttpBudget = {
-  warmupSeconds: 0.5,
-  seconds: 1,
+  warmupSeconds: 0.25,
+  seconds: 0.75,
   reps: 1,
   connections: 32,
 }
 
 // Bun and Deno: 25 (scenario, peer) pairs on top of Node's 37, inside the same 10-minute run, so
-// shorter runs: full ≈ 25 × 2.75 s ≈ 70 s, quick ≈ 25 × 1 s ≈ 25 s (plus ~0.1 s per job).
+// shorter runs: full ≈ 25 × 2.75 s ≈ 70 s, quick ≈ 25 × 0.75 s ≈ 20 s (plus ~0.1 s per job).
 export const fullWebHttpBudget: HttpBudget = {
   warmupSeconds: 0.5,
   seconds: 0.75,
@@ -50,7 +50,7 @@ export const fullWebHttpBudget: HttpBudget = {
   connections: 32,
 }
 export const quickWebHttpBudget: HttpBudget = {
-  warmupSeconds: 0.5,
+  warmupSeconds: 0.25,
   seconds: 0.5,
   reps: 1,
   connections: 32,
