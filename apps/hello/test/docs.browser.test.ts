@@ -3,53 +3,23 @@
  * through Scalar's OAuth2 password form as alice with the `items:write` scope (a real POST /token),
  * then create an item with Scalar's client — and the page reaches nothing but the app.
  */
-import { accessSync, constants, mkdirSync } from 'node:fs'
-import { delimiter, join } from 'node:path'
+import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { docs } from '@brisk/openapi'
 import { localScalar } from '@brisk/openapi/scalar-local'
 import { type NodeServer, serve } from '@brisk/router/node'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium } from '../../../packages/openapi/test/support/chromium.ts'
 import { app } from '../src/app.ts'
 
-const BROWSER_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
 const reports = fileURLToPath(new URL('../../../reports/', import.meta.url))
-
-/** Debian's chromium (CI installs it in `.ci/run`); a missing browser fails the test, not skips it. */
-function findChromium(): string {
-  const candidates = [
-    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'chromium')),
-    '/usr/bin/chromium',
-  ]
-  for (const candidate of candidates) {
-    try {
-      accessSync(candidate, constants.X_OK)
-      return candidate
-    } catch {
-      // not there or not executable: try the next one
-    }
-  }
-  throw new Error(
-    'chromium is not installed: run `apt-get install -y chromium fonts-liberation` (.ci/run does).',
-  )
-}
 
 let server: NodeServer
 let browser: Browser
 let origin: string
 
 beforeAll(async () => {
-  const executablePath = findChromium()
   // As src/node.ts does: the docs page with the self-hosted Scalar bundle.
   docs(app, { scalar: localScalar(), title: 'Brisk hello' })
   let port = 0
@@ -63,7 +33,7 @@ beforeAll(async () => {
     },
   })
   origin = `http://127.0.0.1:${port}`
-  browser = await chromium.launch({ executablePath, args: BROWSER_ARGS, timeout: 30_000 })
+  browser = await launchChromium()
 })
 
 afterAll(async () => {

@@ -4,17 +4,17 @@
  * must list every operation, send a request to the app with Scalar's client, run under a strict
  * nonce-based CSP, and try to reach nothing but the app.
  */
-import { accessSync, constants, mkdirSync } from 'node:fs'
-import { delimiter, join } from 'node:path'
+import { mkdirSync } from 'node:fs'
 import { createApp, dependency, get, HTTPException, post } from '@brisk/router'
 import { type NodeServer, serve } from '@brisk/router/node'
 import { NONCE, secureHeaders } from 'hono/secure-headers'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 import * as v from 'valibot'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { docs } from '../src/docs.ts'
 import { openapi } from '../src/openapi.ts'
 import { localScalar } from '../src/scalar-local.ts'
+import { launchChromium } from './support/chromium.ts'
 
 const Item = v.object({ id: v.number(), name: v.string() })
 const items = [
@@ -77,35 +77,6 @@ const routes = [
   ),
 ]
 
-const BROWSER_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
-
-/** Debian's chromium (CI installs it in `.ci/run`); playwright's own download cannot work here. */
-function findChromium(): string {
-  const candidates = [
-    ...(process.env.PATH ?? '').split(delimiter).map((dir) => join(dir, 'chromium')),
-    '/usr/bin/chromium',
-  ]
-  for (const candidate of candidates) {
-    try {
-      accessSync(candidate, constants.X_OK)
-      return candidate
-    } catch {
-      // not there or not executable: try the next one
-    }
-  }
-  throw new Error(
-    'chromium is not installed: run `apt-get install -y chromium fonts-liberation` (.ci/run does).',
-  )
-}
-
 const app = createApp({ routes })
 let server: NodeServer
 let browser: Browser
@@ -113,7 +84,6 @@ let origin: string
 const contexts: BrowserContext[] = []
 
 beforeAll(async () => {
-  const executablePath = findChromium()
   openapi(app, { info: { title: 'Docs test', version: '1.0.0' } })
   app.use(
     '/docs',
@@ -146,7 +116,7 @@ beforeAll(async () => {
     },
   })
   origin = `http://127.0.0.1:${port}`
-  browser = await chromium.launch({ executablePath, args: BROWSER_ARGS, timeout: 30_000 })
+  browser = await launchChromium()
 })
 
 afterEach(async () => {
