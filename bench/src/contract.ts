@@ -22,7 +22,8 @@ export async function checkContract(target: Target, test: Case): Promise<string[
     if (state) problems.push(`after the good request: ${state}`)
     const bad = await target.fetch(test.bad())
     await bad.arrayBuffer()
-    if (bad.status !== 422) problems.push(`bad request: status ${bad.status}, expected 422`)
+    if (bad.status !== test.badStatus)
+      problems.push(`bad request: status ${bad.status}, expected ${test.badStatus}`)
   } catch (error) {
     problems.push(`threw ${error instanceof Error ? error.message : String(error)}`)
   }

@@ -1,4 +1,5 @@
 /** The requests each benchmark sends and the answers every app must give. */
+import { benchToken, forgedToken } from './tokens.ts'
 
 /** One benchmarked route: how to build its request and what a correct answer is. */
 export interface Case {
@@ -7,6 +8,8 @@ export interface Case {
   bad: () => Request
   status: number
   body: string
+  /** What `bad()` must be answered with: 422 for invalid input, 401 for a missing token. */
+  badStatus: number
 }
 
 const base = 'http://localhost'
@@ -41,6 +44,7 @@ export const getUser: Case = {
   bad: () => new Request(`${base}/users/0?fields=a,b`),
   status: 200,
   body: JSON.stringify({ id: 42, name: 'user42', fields: ['a', 'b'] }),
+  badStatus: 422,
 }
 
 /** `POST /items` with a ~1 KB JSON body. */
@@ -56,6 +60,7 @@ export const postItem: Case = {
     }),
   status: 201,
   body: JSON.stringify({ id: 1, ...declared }),
+  badStatus: 422,
 }
 
 /** `GET /me` with an `x-session` header (S5: a dependency chain vs the same work inline). */
@@ -65,6 +70,19 @@ export const getMe: Case = {
   bad: () => new Request(`${base}/me`),
   status: 200,
   body: JSON.stringify({ id: 42, name: 'user42', currency: 'EUR', tier: 'gold' }),
+  // The header is declared as an input, so its absence is a validation failure.
+  badStatus: 422,
+}
+
+/** `GET /me` with `Authorization: Bearer <HS256 JWT>` (S4: verify the token, answer its claims). */
+export const getMeJwt: Case = {
+  name: 'GET /me (JWT)',
+  good: () => new Request(`${base}/me`, { headers: { authorization: `Bearer ${benchToken}` } }),
+  // A bad signature, not a missing header: the check proves the signature is verified.
+  bad: () => new Request(`${base}/me`, { headers: { authorization: `Bearer ${forgedToken}` } }),
+  status: 200,
+  body: JSON.stringify({ sub: 'user42', scopes: ['items:read', 'items:write'] }),
+  badStatus: 401,
 }
 
 /** Size of the `POST /items` request body in bytes. */

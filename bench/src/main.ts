@@ -16,7 +16,7 @@ if (!flags.has('--http-only')) {
 if (!flags.has('--inproc-only')) {
   const { runHttpBench } = await import('./http/run-http.ts')
   await runHttpBench({ quick: flags.has('--quick') })
-  // Bun and Deno serving Brisk, Hono and (Bun) Elysia: shorter runs than Node's, see run-http.ts.
+  // Bun and Deno serving Brisk, by hand, Hono and (Bun) Elysia: shorter runs, see run-http.ts.
   for (const runtime of ['bun', 'deno'] as const) {
     await runHttpBench({ quick: flags.has('--quick'), runtime })
   }

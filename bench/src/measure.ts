@@ -10,7 +10,8 @@ export interface Budget {
 }
 
 export const fullBudget: Budget = { rounds: 7, minCpuTimeMs: 800 }
-export const quickBudget: Budget = { rounds: 3, minCpuTimeMs: 400 }
+// Quick: a smoke run (≈ 11 s for 12 app × route pairs), not numbers to report.
+export const quickBudget: Budget = { rounds: 2, minCpuTimeMs: 300 }
 
 /** Mean nanoseconds per request for one round. */
 export async function measureCase(target: Target, test: Case, budget: Budget): Promise<number> {

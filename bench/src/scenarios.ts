@@ -4,7 +4,7 @@ import { createDiChainApp } from './apps/brisk-di-chain.ts'
 import { createInlineChainApp } from './apps/brisk-inline-chain.ts'
 import { createHonoApp } from './apps/hono.ts'
 import type { Target } from './contract.ts'
-import { type Case, getMe, getUser, postItem } from './fixtures.ts'
+import { type Case, getMe, getMeJwt, getUser, postItem } from './fixtures.ts'
 
 /** One side of a comparison. */
 export interface Contender {
@@ -29,6 +29,8 @@ export function createScenarios(): Scenario[] {
   return [
     { test: getUser, subject: brisk, baseline: hono, goal: 1 },
     { test: postItem, subject: brisk, baseline: hono, goal: 1 },
+    // S4: `@brisk/auth` against `hono/jwt` (issue 6 sets ≥ 3× on Bun, `runtimes/`; ≥ 1× here).
+    { test: getMeJwt, subject: brisk, baseline: hono, goal: 1 },
     {
       test: getMe,
       subject: { label: 'DI chain', target: createDiChainApp() },

@@ -1,8 +1,13 @@
-/** The peer: plain Hono + `@hono/valibot-validator`, doing the same work as the Brisk app. */
+/**
+ * The peer: plain Hono + `@hono/valibot-validator` and `hono/jwt`, doing the same work as the Brisk
+ * app.
+ */
 import { vValidator } from '@hono/valibot-validator'
 import type { Context } from 'hono'
 import { Hono } from 'hono'
+import { jwt } from 'hono/jwt'
 import * as v from 'valibot'
+import { jwtSecret, meView } from '../peers/shared.ts'
 import { Fields, ItemIn, ItemOut, storeItem, UserId, userView } from '../schemas.ts'
 
 // Hono hands params over as strings, so the peer coerces them itself.
@@ -36,6 +41,10 @@ export function createHonoApp() {
   )
   app.post('/items', vValidator('json', ItemIn, unprocessable('body')), (c) =>
     c.json(v.parse(ItemOut, storeItem(c.req.valid('json'))), 201),
+  )
+  // S4: the JWT middleware as Hono's docs show it; the claims answered as by every peer.
+  app.get('/me', jwt({ secret: jwtSecret, alg: 'HS256' }), (c) =>
+    c.json(meView(c.get('jwtPayload') as { sub?: unknown; scope?: unknown })),
   )
   return app
 }

@@ -2,10 +2,10 @@
  * The HTTP contract: for each scenario the request the load generator repeats, the answer every
  * peer must give, and requests every peer must reject. Built from the in-process fixtures.
  */
-import { createHmac } from 'node:crypto'
 import { itemJson, postItem } from '../fixtures.ts'
 import type { ScenarioId } from '../peers/index.ts'
-import { catalog, jwtIssuer, jwtSecret } from '../peers/shared.ts'
+import { catalog } from '../peers/shared.ts'
+import { benchToken, forgedToken } from '../tokens.ts'
 
 /** A request as autocannon and `fetch` both take it. */
 export interface HttpRequest {
@@ -27,26 +27,6 @@ export interface HttpCase {
   rejects: { label: string; request: HttpRequest; status: number }[]
 }
 
-const base64url = (value: string | Buffer) => Buffer.from(value).toString('base64url')
-
-/** An HS256 JWT signed with the peers' secret (by hand, so the client shares no code with them). */
-function signToken(claims: object): string {
-  const unsigned = `${base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${base64url(JSON.stringify(claims))}`
-  return `${unsigned}.${createHmac('sha256', jwtSecret).update(unsigned).digest('base64url')}`
-}
-
-// Valid for an hour from now: long enough for any run, short enough for Brisk's lifetime cap.
-const now = Math.floor(Date.now() / 1000)
-const token = signToken({
-  sub: 'user42',
-  scope: 'items:read items:write',
-  iss: jwtIssuer,
-  aud: jwtIssuer,
-  iat: now,
-  exp: now + 3600,
-})
-// The same claims with a signature from another secret.
-const forged = `${token.slice(0, token.lastIndexOf('.'))}.${createHmac('sha256', 'wrong').update('x').digest('base64url')}`
 const json = { 'content-type': 'application/json' }
 const get = (path: string, headers?: Record<string, string>): HttpRequest =>
   headers ? { method: 'GET', path, headers } : { method: 'GET', path }
@@ -110,7 +90,7 @@ export const httpCases: readonly HttpCase[] = [
   {
     scenario: 'S4',
     title: 'GET /me (HS256 JWT)',
-    request: get('/me', { authorization: `Bearer ${token}` }),
+    request: get('/me', { authorization: `Bearer ${benchToken}` }),
     status: 200,
     type: 'application/json',
     body: { sub: 'user42', scopes: ['items:read', 'items:write'] },
@@ -118,7 +98,7 @@ export const httpCases: readonly HttpCase[] = [
       { label: 'no token', request: get('/me'), status: 401 },
       {
         label: 'bad signature',
-        request: get('/me', { authorization: `Bearer ${forged}` }),
+        request: get('/me', { authorization: `Bearer ${forgedToken}` }),
         status: 401,
       },
     ],

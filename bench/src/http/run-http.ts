@@ -2,8 +2,8 @@
  * The HTTP layer on Node, Bun or Deno: starts every peer's server (CPU 0) and one load generator
  * (autocannon on Node, CPU 1), checks the contract, then per (scenario, peer) a warm-up and
  * interleaved repetitions; records the medians in `results/latest.json` and the tables in
- * `results/latest.md`. Node serves every peer (`serve.ts`); Bun and Deno serve Brisk, Hono and
- * (Bun) Elysia (`serve-web.ts`, `web-peers.ts`).
+ * `results/latest.md`. Node serves every peer (`serve.ts`); Bun and Deno serve Brisk, by hand, Hono
+ * and (Bun) Elysia (`serve-web.ts`, `web-peers.ts`).
  */
 import { spawnSync } from 'node:child_process'
 import { loadavg } from 'node:os'
@@ -27,7 +27,8 @@ export interface HttpBudget {
   connections: number
 }
 
-// 37 (scenario, peer) pairs: full ≈ 37 × 7.5 s ≈ 4.8 min, quick ≈ 37 × 1 s ≈ 40 s.
+// Node: 37 (scenario, peer) pairs. Full: S2–S6 (29 pairs) 1.5 s + 3 × 2 s, S1 (8 pairs, no target)
+// one repetition, ≈ 29 × 7.5 s + 8 × 3.5 s ≈ 4.1 min; quick ≈ 37 × 1 s ≈ 40 s.
 export const fullHttpBudget: HttpBudget = {
   warmupSeconds: 1.5,
   seconds: 2,
@@ -41,8 +42,9 @@ export const quickHttpBudget: HttpBudget = {
   connections: 32,
 }
 
-// Bun and Deno: 25 (scenario, peer) pairs on top of Node's 37, inside the same 10-minute run, so
-// shorter runs: full ≈ 25 × 2.75 s ≈ 70 s, quick ≈ 25 × 0.75 s ≈ 20 s (plus ~0.1 s per job).
+// Bun and Deno: 33 pairs (by hand skips S1) on top of Node's 37, inside the same 10-minute run,
+// so shorter runs: full ≈ 28 × 2.75 s + 5 × 1.25 s ≈ 83 s, quick ≈ 33 × 0.65 s ≈ 21 s (plus
+// ~0.1 s per job).
 export const fullWebHttpBudget: HttpBudget = {
   warmupSeconds: 0.5,
   seconds: 0.75,
@@ -50,7 +52,7 @@ export const fullWebHttpBudget: HttpBudget = {
   connections: 32,
 }
 export const quickWebHttpBudget: HttpBudget = {
-  warmupSeconds: 0.25,
+  warmupSeconds: 0.15,
   seconds: 0.5,
   reps: 1,
   connections: 32,
@@ -75,6 +77,10 @@ function runtimeVersion(runtime: HttpRuntime): string {
 /** The scenarios the issue sets targets on. */
 export const targetScenarios: readonly ScenarioId[] = ['S2', 'S3', 'S4', 'S6']
 
+/** Repetitions of a scenario: S1 has no target, so one is enough to fill its row. */
+export const repsOf = (scenario: ScenarioId, budget: HttpBudget) =>
+  targetScenarios.includes(scenario) ? budget.reps : Math.min(budget.reps, 1)
+
 interface Pair {
   test: HttpCase
   peer: HttpPeer
@@ -96,7 +102,7 @@ export async function runHttpBench(options: {
   const loadAtStart = loadavg()
     .map((value) => value.toFixed(2))
     .join(' ')
-  const settings = `${budget.reps} × ${budget.seconds} s after a ${budget.warmupSeconds} s warm-up, ${budget.connections} connections`
+  const settings = `${budget.reps} × ${budget.seconds} s after a ${budget.warmupSeconds} s warm-up (S1: ${repsOf('S1', budget)} ×), ${budget.connections} connections`
   console.log(
     `\nHTTP on ${version} · ${settings} · pinned: ${pinning ? 'server CPU 0, load CPU 1' : 'no (taskset missing)'}`,
   )
@@ -149,7 +155,7 @@ export async function runHttpBench(options: {
     }
 
     generator = startLoadGenerator(1)
-    const total = pairs.length * (budget.reps + 1)
+    const total = pairs.reduce((sum, pair) => sum + 1 + repsOf(pair.test.scenario, budget), 0)
     let step = 0
     const measure = async (pair: Pair, seconds: number, label: string) => {
       step++
@@ -181,6 +187,7 @@ export async function runHttpBench(options: {
     for (let rep = 1; rep <= budget.reps; rep++) {
       // Alternate the order so drift (other load, thermal) does not favour one end of the list.
       for (const pair of rep % 2 ? pairs : [...pairs].reverse()) {
+        if (rep > repsOf(pair.test.scenario, budget)) continue
         pair.reps.push(await measure(pair, budget.seconds, `rep ${rep}/${budget.reps}`))
       }
     }
@@ -253,7 +260,7 @@ function report(
     '',
     `\`npm run bench${run.quick ? ' -- --quick' : ''}\` · ${new Date().toISOString()} · ${run.version} · ${machineDescription()} (at start: ${run.loadAtStart}, at end: ${loadAtEnd})`,
     '',
-    `Each server in its own ${run.runtime === 'node' ? 'Node' : `${titles[run.runtime]} (\`${titles[run.runtime]}.serve\`; Elysia: its own \`listen\`)`} process${pinning ? ' on CPU 0, autocannon (Node) on CPU 1' : ''}, 127.0.0.1, keep-alive; ${run.settings}; repetitions interleaved across peers. Cell: median req/s · median p99 · req/s ÷ Brisk's.${run.runtime === 'node' ? '' : ' No by-hand server on this runtime, so the 0.8× column is n/a.'}`,
+    `Each server in its own ${run.runtime === 'node' ? 'Node' : `${titles[run.runtime]} (\`${titles[run.runtime]}.serve\`; Elysia: its own \`listen\`)`} process${pinning ? ' on CPU 0, autocannon (Node) on CPU 1' : ''}, 127.0.0.1, keep-alive; ${run.settings}; repetitions interleaved across peers. Cell: median req/s · median p99 · req/s ÷ Brisk's.${run.runtime === 'node' ? '' : ' By hand: one `fetch` handler written out (`peers/by-hand-web.ts`), not run on S1.'}`,
     '',
     formatMatrix(entries, options),
     '',

@@ -2,8 +2,8 @@
  * A server process of the HTTP bench on Bun or Deno, run from the TypeScript sources
  * (`bun --conditions=source src/http/serve-web.ts <peer> <port>`,
  * `deno run -A --conditions=source src/http/serve-web.ts <peer> <port>`): listens on 127.0.0.1 and
- * prints `ready <port>`, like `serve.ts` on Node. Peers: `brisk`, `hono` (both runtimes), `elysia`
- * (Bun only). Stopped by SIGTERM (the runtime's default: exit).
+ * prints `ready <port>`, like `serve.ts` on Node. Peers: `brisk`, `by-hand`, `hono` (both
+ * runtimes), `elysia` (Bun only). Stopped by SIGTERM (the runtime's default: exit).
  */
 import process from 'node:process'
 
@@ -29,11 +29,12 @@ async function fetchHandler(peer: string): Promise<Fetch> {
     const app = (await import('../peers/brisk-app.ts')).createBriskHttpApp()
     return (request) => app.fetch(request)
   }
+  if (peer === 'by-hand') return (await import('../peers/by-hand-web.ts')).byHandFetch
   if (peer === 'hono') {
     const app = (await import('../peers/hono-app.ts')).createHonoHttpApp()
     return (request) => app.fetch(request)
   }
-  throw new Error(`unknown peer '${peer}': brisk | hono | elysia (Bun)`)
+  throw new Error(`unknown peer '${peer}': brisk | by-hand | hono | elysia (Bun)`)
 }
 
 if (id === 'elysia') {

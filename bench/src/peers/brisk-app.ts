@@ -4,24 +4,11 @@
  * `@brisk/router/node` (`brisk.ts`), Bun and Deno through `Bun.serve` / `Deno.serve`
  * (`http/serve-web.ts`).
  */
-import { jwtTokens, oauth2Password } from '@brisk/auth'
 import { createApp, get, post } from '@brisk/router'
 import * as v from 'valibot'
+import { readMe } from '../apps/brisk.ts'
 import { Fields, ItemIn, ItemOut, storeItem, UserId, userView } from '../schemas.ts'
-import { catalog, ItemSummary, jwtIssuer, jwtSecret, Limit } from './shared.ts'
-
-const oauth2 = oauth2Password({
-  tokenUrl: '/token',
-  scopes: { 'items:read': 'Read items', 'items:write': 'Create items' },
-  // The bench's tokens say `typ: JWT` and live an hour (the defaults: `at+jwt`, 15 minutes).
-  tokens: jwtTokens({
-    secret: jwtSecret,
-    issuer: jwtIssuer,
-    audience: jwtIssuer,
-    typ: 'JWT',
-    expiresIn: 7200,
-  }),
-})
+import { catalog, ItemSummary, Limit } from './shared.ts'
 
 const routes = [
   get('/', ({ c }) => c.text('ok')),
@@ -32,10 +19,7 @@ const routes = [
   get('/items', { query: { limit: Limit }, response: v.array(ItemSummary) }, ({ query }) =>
     catalog.slice(0, query.limit),
   ),
-  get('/me', { deps: { principal: oauth2.user } }, ({ deps: { principal } }) => ({
-    sub: principal.subject,
-    scopes: principal.scopes,
-  })),
+  readMe,
 ]
 
 /** Builds the Brisk app (S1, S2, S3, S4, S6). */

@@ -4,7 +4,8 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { jwtVerify } from 'jose'
-import { catalog, defaultLimit, jwtSecret, maxLimit, meView } from './shared.ts'
+import { limitOf, listCatalog, userIdOf, validateItem } from './by-hand-checks.ts'
+import { jwtSecret, meView } from './shared.ts'
 
 const jsonType = { 'content-type': 'application/json' }
 const key = await crypto.subtle.importKey(
@@ -14,7 +15,6 @@ const key = await crypto.subtle.importKey(
   false,
   ['verify'],
 )
-const digits = /^[0-9]{1,10}$/
 
 function send(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, jsonType).end(JSON.stringify(body))
@@ -25,35 +25,10 @@ function invalid(res: ServerResponse, loc: (string | number)[], msg: string) {
 }
 
 function getUser(res: ServerResponse, idText: string, search: URLSearchParams) {
-  const id = digits.test(idText) ? Number(idText) : Number.NaN
-  if (!(id >= 1 && id <= 1e9)) return invalid(res, ['path', 'id'], 'expected an integer 1..1e9')
+  const id = userIdOf(idText)
+  if (id === undefined) return invalid(res, ['path', 'id'], 'expected an integer 1..1e9')
   const fields = search.get('fields')
   send(res, 200, { id, name: `user${id}`, fields: fields === null ? undefined : fields.split(',') })
-}
-
-const isString = (value: unknown) => typeof value === 'string'
-// JSON.parse never yields NaN or Infinity.
-const isNumber = (value: unknown): value is number => typeof value === 'number'
-
-// Returns the declared fields only (dropping `description`), or the first problem.
-function validateItem(body: any): object | string {
-  if (typeof body !== 'object' || body === null) return 'body: expected an object'
-  const { name, price, tags, dimensions: dim, variants } = body
-  if (!isString(name) || name.length < 1 || name.length > 100) return 'name'
-  if (!isNumber(price) || price < 0) return 'price'
-  if (!Array.isArray(tags) || tags.length > 20 || !tags.every(isString)) return 'tags'
-  if (typeof dim !== 'object' || dim === null) return 'dimensions'
-  if (!isNumber(dim.w) || !isNumber(dim.h) || !isNumber(dim.d)) return 'dimensions'
-  if (!Array.isArray(variants)) return 'variants'
-  const cleanVariants = []
-  for (const variant of variants) {
-    const { sku, stock } = variant ?? {}
-    if (!isString(sku) || sku.length < 1 || sku.length > 40) return 'variants.sku'
-    if (!Number.isInteger(stock) || stock < 0) return 'variants.stock'
-    cleanVariants.push({ sku, stock })
-  }
-  const dimensions = { w: dim.w, h: dim.h, d: dim.d }
-  return { id: 1, name, price, tags, dimensions, variants: cleanVariants }
 }
 
 function postItem(req: IncomingMessage, res: ServerResponse) {
@@ -73,15 +48,9 @@ function postItem(req: IncomingMessage, res: ServerResponse) {
 }
 
 function listItems(res: ServerResponse, search: URLSearchParams) {
-  const text = search.get('limit')
-  const limit = text === null ? defaultLimit : digits.test(text) ? Number(text) : 0
-  if (limit < 1 || limit > maxLimit) return invalid(res, ['query', 'limit'], 'expected 1..100')
-  const items = []
-  for (let i = 0; i < limit; i++) {
-    const { id, name, price, in_stock } = catalog[i]!
-    items.push({ id, name, price, in_stock })
-  }
-  send(res, 200, items)
+  const limit = limitOf(search.get('limit'))
+  if (limit === undefined) return invalid(res, ['query', 'limit'], 'expected 1..100')
+  send(res, 200, listCatalog(limit))
 }
 
 async function getMe(req: IncomingMessage, res: ServerResponse) {

@@ -13,7 +13,7 @@ import { checkTargets, formatRows, type InprocRow, toRows } from './summarize.ts
 /** Runs every runtime in `runtimes`, one after the other; a runtime that fails is reported. */
 export async function runRuntimes(options: { quick: boolean; runtimes: readonly string[] }) {
   const { quick, runtimes } = options
-  // A full entry takes ~8 × 8 × 0.8 s; the bound leaves room for a loaded machine, not a hang.
+  // A full entry takes ~45–55 s (inproc-entry.ts); the bound leaves room for a loaded machine.
   const timeoutMs = quick ? 90_000 : 300_000
   const load = loadavg().map((value) => value.toFixed(2))
   console.log(`\nin-process on ${runtimes.join(', ')} · load average ${load.join(' ')}`)

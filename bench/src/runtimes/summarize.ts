@@ -75,16 +75,19 @@ export function checkTargets(rows: readonly InprocRow[]): string[] {
     rows.find(
       (row) => row.runtime === runtime && row.scenario === scenario && row.framework === framework,
     )
+  const versus = (runtime: string, scenario: string, framework: string, goal: number) => {
+    const other = find(runtime, scenario, framework)
+    const ratio = other && ratioToBrisk(rows, other)
+    if (!ratio) return
+    const verdict = ratio >= goal ? 'met' : 'missed'
+    lines.push(
+      `${runtime} ${scenario}: Brisk ${fmt(ratio, 2)}× ${framework} (target ≥ ${fmt(goal, 2)}×) ${verdict}`,
+    )
+  }
   for (const runtime of new Set(rows.map((row) => row.runtime))) {
-    for (const scenario of ['S2', 'S3']) {
-      const hono = find(runtime, scenario, 'Hono')
-      const ratio = hono && ratioToBrisk(rows, hono)
-      if (ratio) {
-        lines.push(
-          `${runtime} ${scenario}: Brisk ${fmt(ratio, 2)}× Hono (target ≥ 1.00×) ${ratio >= 1 ? 'met' : 'missed'}`,
-        )
-      }
-    }
+    for (const scenario of ['S2', 'S3']) versus(runtime, scenario, 'Hono', 1)
+    if (runtime === 'bun') versus(runtime, 'S4', 'Hono', 3)
+    for (const scenario of ['S2', 'S3', 'S4']) versus(runtime, scenario, 'by hand', 0.8)
   }
   const brisk = find('bun', 'S2', 'Brisk')
   const elysia = find('bun', 'S2', 'Elysia')
