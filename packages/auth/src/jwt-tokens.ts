@@ -3,7 +3,8 @@
  * least 32 bytes, or an asymmetric key pair (RS256, PS256, ES256, EdDSA). One algorithm, pinned.
  */
 import { importJWK, importPKCS8, importSPKI, type JWK, type JWTPayload, SignJWT } from 'jose'
-import { type ClaimRules, verifyJwt } from './internal/verify-jwt.ts'
+import { hmacJwtVerifier } from './internal/verify-hmac-jwt.ts'
+import { type ClaimRules, type VerifyResult, verifyJwt } from './internal/verify-jwt.ts'
 
 /** Asymmetric algorithms `jwtTokens` can sign with. */
 export type SigningAlgorithm = 'RS256' | 'PS256' | 'ES256' | 'EdDSA'
@@ -137,7 +138,8 @@ export function jwtTokens(options: JwtTokensOptions): JwtTokens {
 
   let algorithm: string
   let signingKey: () => Promise<CryptoKey | Uint8Array>
-  let verifyingKey: () => Promise<CryptoKey | Uint8Array>
+  // HMAC tokens skip jose's verifier, which is WebCrypto-only: see `verify-hmac-jwt.ts`.
+  let verifier: (rules: ClaimRules) => (token: string) => Promise<VerifyResult>
   if (options.secret !== undefined) {
     if (options.keys !== undefined)
       throw new TypeError("jwtTokens: give 'secret' or 'keys', not both")
@@ -150,18 +152,12 @@ export function jwtTokens(options: JwtTokensOptions): JwtTokens {
     }
     algorithm = 'HS256'
     // Imported once, on first use (not at creation: Workers allow no crypto at global scope).
-    // Handing jose the raw bytes would make it import the key again on every request.
-    const key = once(() =>
-      crypto.subtle.importKey(
-        'raw',
-        secret as Uint8Array<ArrayBuffer>,
-        { name: 'HMAC', hash: 'SHA-256' },
-        false,
-        ['sign', 'verify'],
-      ),
+    // Handing jose the raw bytes would make it import the key again on every token issued.
+    const bytes = secret.slice()
+    signingKey = once(() =>
+      crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
     )
-    signingKey = key
-    verifyingKey = key
+    verifier = (rules) => hmacJwtVerifier(bytes, rules)
   } else if (options.keys !== undefined) {
     const { privateKey, publicKey } = options.keys
     algorithm = options.keys.algorithm
@@ -179,7 +175,8 @@ export function jwtTokens(options: JwtTokensOptions): JwtTokens {
       }
       return importKey(privateKey, algorithm, 'private')
     })
-    verifyingKey = once(() => importKey(publicKey, algorithm, 'public'))
+    const verifyingKey = once(() => importKey(publicKey, algorithm, 'public'))
+    verifier = (rules) => async (token) => verifyJwt(token, await verifyingKey(), rules, false)
   } else {
     throw new TypeError("jwtTokens: give 'secret' (HS256) or 'keys' (RS256, PS256, ES256, EdDSA)")
   }
@@ -192,6 +189,7 @@ export function jwtTokens(options: JwtTokensOptions): JwtTokens {
     clockTolerance,
     maxLifetime: expiresIn,
   }
+  const verifyToken = verifier(rules)
 
   return {
     algorithm,
@@ -218,8 +216,7 @@ export function jwtTokens(options: JwtTokensOptions): JwtTokens {
       return { token, expiresIn, scope }
     },
     async verify(token) {
-      const key = await verifyingKey()
-      const result = await verifyJwt(token, key, rules, false)
+      const result = await verifyToken(token)
       return result.ok ? result.claims : undefined
     },
   }
