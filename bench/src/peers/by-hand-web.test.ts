@@ -36,7 +36,7 @@ describe('the web-standard by-hand handler', () => {
   })
 
   it('answers an unknown route with a 404', async () => {
-    const response = await send({ method: 'DELETE', path: '/items' })
+    const response = await byHandFetch(new Request('http://127.0.0.1/items', { method: 'DELETE' }))
     expect(response.status).toBe(404)
     expect(await response.json()).toEqual({ detail: 'Not Found' })
   })
