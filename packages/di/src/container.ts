@@ -1,8 +1,10 @@
-import type { Dependency, DependencyContext, Resolved, Use, Uses } from './dependency.ts'
+import type { Dependency, Resolved, Use, Uses } from './dependency.ts'
 import type { DependencyError } from './dependency-error.ts'
 import { buildSteps, type Steps } from './internal/build-steps.ts'
 import { CleanupStack } from './internal/cleanup-stack.ts'
 import { invoke } from './internal/invoke.ts'
+import { ScopeState } from './internal/request-scope.ts'
+import { resolveSteps } from './internal/resolve-steps.ts'
 
 export interface ContainerOptions {
   /** Hears teardown errors (they never propagate). Defaults to `console.error`. */
@@ -49,27 +51,6 @@ export interface Container {
   dispose(): Promise<void>
 }
 
-interface Scope extends RequestScope {
-  readonly stack: CleanupStack
-  /** Values made in this scope, so a dependency runs once per scope across plans. */
-  readonly values: Map<Dependency, unknown>
-}
-
-/** One request's state; a class so every scope shares one shape (scopes are made per request). */
-class ScopeState implements Scope {
-  readonly values = new Map<Dependency, unknown>()
-  constructor(
-    readonly inputs: unknown,
-    readonly stack: CleanupStack,
-  ) {}
-  get pendingCleanups(): number {
-    return this.stack.size
-  }
-  close(failure?: { readonly error: unknown }): Promise<void> {
-    return this.stack.close(failure)
-  }
-}
-
 const logTeardown = (error: DependencyError) =>
   console.error(`[brisk] ${error.message}:`, error.cause)
 
@@ -95,16 +76,11 @@ export function createContainer(options: ContainerOptions = {}): Container {
 
   const resolveOverride = (dependency: Dependency) => overrides.get(dependency) ?? dependency
 
-  const contextFor = (stack: CleanupStack, dependency: Dependency, inputs: unknown) =>
-    ({
-      inputs,
-      onCleanup: (cleanup) => stack.push(dependency, cleanup),
-    }) satisfies DependencyContext
-
   const appValue = (dependency: Dependency): unknown => {
     const values = appValues
     const pendings = appPending
-    if (values.has(dependency)) return values.get(dependency)
+    const known = values.get(dependency)
+    if (known !== undefined || values.has(dependency)) return known
     const pending = pendings.get(dependency)
     if (pending) return pending
     const made = makeAppValue(dependency, appStack)
@@ -136,9 +112,8 @@ export function createContainer(options: ContainerOptions = {}): Container {
       if (value instanceof Promise) waiting.push(value.then((settled) => (deps[name] = settled)))
       else deps[name] = value
     }
-    const context = contextFor(stack, dependency, undefined)
-    if (waiting.length === 0) return invoke(dependency, deps, context)
-    return Promise.all(waiting).then(() => invoke(dependency, deps, context))
+    if (waiting.length === 0) return invoke(dependency, deps, undefined, stack)
+    return Promise.all(waiting).then(() => invoke(dependency, deps, undefined, stack))
   }
 
   function plan<const TUses extends Uses>(uses: TUses, run: readonly Use[] = []) {
@@ -152,45 +127,6 @@ export function createContainer(options: ContainerOptions = {}): Container {
     build()
     plans.add(() => (builtAt === version ? built : build()))
 
-    const compute = (index: number, values: unknown[], scope: Scope): unknown => {
-      const step = built.steps[index]!
-      const dependency = step.dependency
-      if (step.app) return appValue(dependency)
-      if (!step.fresh && scope.values.has(dependency)) return scope.values.get(dependency)
-      const deps: Record<string, unknown> = {}
-      for (const [name, at] of step.args) deps[name] = values[at]
-      const value = invoke(dependency, deps, contextFor(scope.stack, dependency, scope.inputs))
-      if (step.fresh) return value
-      // A pending value is shared too, so concurrent resolutions in one scope run it once;
-      // `settle` swaps in the value once this resolution has awaited it.
-      scope.values.set(dependency, value)
-      return value
-    }
-    const settle = (index: number, value: unknown, scope: Scope) => {
-      const step = built.steps[index]!
-      if (!step.app && !step.fresh) scope.values.set(step.dependency, value)
-      return value
-    }
-    const pick = (values: unknown[]) => {
-      const picked: Record<string, unknown> = {}
-      for (const [name, at] of built.roots) picked[name] = values[at]
-      return picked as Resolved<TUses>
-    }
-    const finish = async (
-      from: number,
-      pending: Promise<unknown>,
-      values: unknown[],
-      scope: Scope,
-    ) => {
-      values[from] = settle(from, await pending, scope)
-      for (let index = from + 1; index < built.steps.length; index++) {
-        // Await only what is pending: each needless await costs a microtask turn.
-        const value = compute(index, values, scope)
-        values[index] = value instanceof Promise ? settle(index, await value, scope) : value
-      }
-      return pick(values)
-    }
-
     return {
       get dependencies() {
         if (builtAt !== version) build()
@@ -198,13 +134,9 @@ export function createContainer(options: ContainerOptions = {}): Container {
       },
       resolve(scope: RequestScope) {
         if (builtAt !== version) build()
-        const values: unknown[] = new Array(built.steps.length)
-        for (let index = 0; index < values.length; index++) {
-          const value = compute(index, values, scope as Scope)
-          if (value instanceof Promise) return finish(index, value, values, scope as Scope)
-          values[index] = value
-        }
-        return pick(values)
+        return resolveSteps(built, scope as ScopeState, appValue) as
+          | Resolved<TUses>
+          | Promise<Resolved<TUses>>
       },
     } satisfies DependencyPlan<TUses>
   }
@@ -215,7 +147,7 @@ export function createContainer(options: ContainerOptions = {}): Container {
       return version
     },
     createScope(inputs?: unknown): RequestScope {
-      return new ScopeState(inputs, new CleanupStack(report))
+      return new ScopeState(inputs, report)
     },
     override(target, replacement) {
       overrides.set(target, replacement)

@@ -8,14 +8,17 @@ export interface Step {
   readonly app: boolean
   /** Used with `fresh()`: runs again rather than reusing the scope's value. */
   readonly fresh: boolean
-  /** Names under which the factory receives earlier values, and those values' indexes. */
-  readonly args: readonly (readonly [string, number])[]
+  /** Names under which the factory receives earlier values… */
+  readonly names: readonly string[]
+  /** …and those values' indexes (parallel arrays: no tuple to unpack per request). */
+  readonly at: readonly number[]
 }
 
 export interface Steps {
   readonly steps: readonly Step[]
-  /** The named uses' indexes: the values handed to the caller. */
-  readonly roots: readonly (readonly [string, number])[]
+  /** The named uses and their values' indexes: what the caller gets. */
+  readonly rootNames: readonly string[]
+  readonly rootAt: readonly number[]
   /** Every app-scoped dependency reachable, for eager startup and introspection. */
   readonly appDependencies: readonly Dependency[]
 }
@@ -73,13 +76,12 @@ export function buildSteps(uses: Uses, run: readonly Use[], resolve: Resolve): S
     let step: Step
     if (dependency.scope === 'app') {
       checkApp(dependency, path)
-      step = { dependency, app: true, fresh: isFresh, args: [] }
+      step = { dependency, app: true, fresh: isFresh, names: [], at: [] }
     } else {
       const inner = [...path, dependency]
-      const args = Object.entries(dependency.uses).map(
-        ([name, used]) => [name, visit(used, inner)] as const,
-      )
-      step = { dependency, app: false, fresh: isFresh, args }
+      const names = Object.keys(dependency.uses)
+      const at = names.map((name) => visit(dependency.uses[name]!, inner))
+      step = { dependency, app: false, fresh: isFresh, names, at }
     }
     steps.push(step)
     const index = steps.length - 1
@@ -88,6 +90,7 @@ export function buildSteps(uses: Uses, run: readonly Use[], resolve: Resolve): S
   }
 
   for (const use of run) visit(use, [])
-  const roots = Object.entries(uses).map(([name, use]) => [name, visit(use, [])] as const)
-  return { steps, roots, appDependencies: [...appDependencies] }
+  const rootNames = Object.keys(uses)
+  const rootAt = rootNames.map((name) => visit(uses[name]!, []))
+  return { steps, rootNames, rootAt, appDependencies: [...appDependencies] }
 }

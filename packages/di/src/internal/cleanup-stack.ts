@@ -1,5 +1,6 @@
 import type { Dependency } from '../dependency.ts'
 import { DependencyError } from '../dependency-error.ts'
+import { finished, passedThrough, resume, type Suspended } from './generator.ts'
 
 /** Why a scope closes early: the request failed with `error`. */
 export interface Failure {
@@ -11,12 +12,19 @@ export type Cleanup = (failure?: Failure) => unknown
 
 export type TeardownReporter = (error: DependencyError, dependency: Dependency) => void
 
+const DONE: Promise<void> = Promise.resolve()
+
+/** Flat pairs: dependency, then its cleanup. */
+type Entries = readonly (Dependency | Cleanup | Suspended)[]
+
 /**
  * Cleanups in registration order, run once in reverse. A failing cleanup is reported and the
- * others still run: a teardown error never stops another resource from being released.
+ * others still run: a teardown error never stops another resource from being released. A
+ * generator suspended at its `yield` is held as is (no closure per request) and finished here.
  */
 export class CleanupStack {
-  #entries: [Dependency, Cleanup][] = []
+  // Flat pairs (dependency, cleanup), made on the first push: most scopes register nothing.
+  #entries: (Dependency | Cleanup | Suspended)[] | undefined = undefined
   #closed = false
   readonly #report: TeardownReporter
 
@@ -25,44 +33,87 @@ export class CleanupStack {
   }
 
   get size(): number {
-    return this.#entries.length
+    return this.#entries === undefined ? 0 : this.#entries.length / 2
   }
 
-  push(dependency: Dependency, cleanup: Cleanup): void {
+  push(dependency: Dependency, cleanup: Cleanup | Suspended): void {
     if (this.#closed) {
       // Registered after close (a dependency still running when the scope ended): release now.
-      void this.#run(dependency, cleanup)
+      void this.#runFrom([dependency, cleanup], 0, undefined)
       return
     }
-    this.#entries.push([dependency, cleanup])
+    if (this.#entries === undefined) this.#entries = [dependency, cleanup]
+    else this.#entries.push(dependency, cleanup)
   }
 
   /** Runs every cleanup, newest first; later calls do nothing. */
-  async close(failure?: Failure): Promise<void> {
-    if (this.#closed) return
+  close(failure?: Failure): Promise<void> {
+    if (this.#closed) return DONE
     this.#closed = true
     const entries = this.#entries
-    this.#entries = []
-    for (let index = entries.length - 1; index >= 0; index--) {
-      const [dependency, cleanup] = entries[index]!
-      try {
-        await cleanup(failure)
-      } catch (error) {
-        this.#fail(dependency, error)
-      }
+    this.#entries = undefined
+    if (entries === undefined) return DONE
+    try {
+      return this.#runFrom(entries, entries.length - 2, failure)
+    } catch (error) {
+      return Promise.reject(error) // only the reporter itself throwing gets here
     }
   }
 
-  async #run(dependency: Dependency, cleanup: Cleanup): Promise<void> {
-    try {
-      await cleanup()
-    } catch (error) {
-      this.#fail(dependency, error)
+  /**
+   * Runs the cleanups from `index` down, synchronously while they are sync: no async frame, and
+   * one promise reaction per pending cleanup (a generator's teardown step included).
+   */
+  #runFrom(entries: Entries, index: number, failure: Failure | undefined): Promise<void> {
+    for (; index >= 0; index -= 2) {
+      const dependency = entries[index] as Dependency
+      const cleanup = entries[index + 1] as Cleanup | Suspended
+      const generator = typeof cleanup === 'function' ? undefined : cleanup
+      let result: unknown
+      try {
+        result = generator ? resume(generator, failure) : (cleanup as Cleanup)(failure)
+        if (generator && !(result instanceof Promise)) {
+          result = finished(dependency, generator, result as IteratorResult<unknown>)
+        }
+      } catch (error) {
+        if (!(generator && passedThrough(error, failure))) this.#fail(dependency, error)
+        continue
+      }
+      if (!isThenable(result)) continue
+      const next = index - 2
+      const rest = () => this.#runFrom(entries, next, failure)
+      const failed = (error: unknown) => {
+        if (!(generator && passedThrough(error, failure))) this.#fail(dependency, error)
+        return rest()
+      }
+      // An async generator's step is awaited here, not in a wrapper: one turn, not two.
+      const after = generator
+        ? (step: unknown) => {
+            let closing: unknown
+            try {
+              closing = finished(dependency, generator, step as IteratorResult<unknown>)
+            } catch (error) {
+              return failed(error)
+            }
+            return closing instanceof Promise ? closing.then(rest, failed) : rest()
+          }
+        : rest
+      return Promise.resolve(result).then(after, failed)
     }
+    return DONE
   }
 
   #fail(dependency: Dependency, error: unknown): void {
     const message = `Teardown of dependency '${dependency.name}' failed`
     this.#report(new DependencyError('TEARDOWN', message, { cause: error }), dependency)
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    value instanceof Promise ||
+    (typeof value === 'object' &&
+      value !== null &&
+      typeof (value as { then?: unknown }).then === 'function')
+  )
 }
