@@ -1,6 +1,7 @@
 /**
- * `jwtTokens` signs and verifies the app's own access tokens with jose: HS256 with a secret of at
- * least 32 bytes, or an asymmetric key pair (RS256, PS256, ES256, EdDSA). One algorithm, pinned.
+ * `jwtTokens` signs and verifies the app's own access tokens: HS256 with a secret of at least 32
+ * bytes, or an asymmetric key pair (RS256, PS256, ES256, EdDSA). One algorithm, pinned. jose signs
+ * and verifies, except HS256 verification, done synchronously where `node:crypto` exists.
  */
 import { importJWK, importPKCS8, importSPKI, type JWK, type JWTPayload, SignJWT } from 'jose'
 import { hmacJwtVerifier } from './internal/verify-hmac-jwt.ts'

@@ -34,6 +34,8 @@ function tokens(): Record<string, string> {
   return {
     valid: good,
     'extra claims and scope': token({ scope: 'a b', name: 'Alice', jti: 'x' }),
+    'claims beyond ASCII': token({ name: 'Zoë 日本 🎉', sub: 'zoë' }),
+    'header beyond ASCII': token({}, { kid: 'clé' }),
     'typ in capitals': token({}, { typ: 'AT+JWT' }),
     'typ with application/': token({}, { typ: 'application/at+jwt' }),
     'typ JWT': token({}, { typ: 'JWT' }),

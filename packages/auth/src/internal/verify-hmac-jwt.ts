@@ -7,13 +7,13 @@
  * segment must be unpadded base64url, as RFC 7515 writes it.
  */
 
-import { base64url, type JWTPayload } from 'jose'
+import type { JWTPayload } from 'jose'
 import { type HmacHash, hmacVerifier } from '#hmac'
 import { checkClaims } from './check-claims.ts'
 import type { ClaimRules, VerifyResult } from './verify-jwt.ts'
 
 /** The HMAC algorithms and their hashes. */
-export const HMAC_HASHES: Readonly<Record<string, HmacHash>> = {
+const HMAC_HASHES: Readonly<Record<string, HmacHash>> = {
   HS256: 'SHA-256',
   HS384: 'SHA-384',
   HS512: 'SHA-512',
@@ -23,11 +23,20 @@ const COMPACT = /^[\w-]+\.[\w-]+\.[\w-]+$/
 const INVALID: VerifyResult = { ok: false, reason: 'invalid' }
 const strictDecoder = new TextDecoder('utf-8', { fatal: true })
 
+/** `atob` gives one character per byte: one above 0x7f starts a multi-byte UTF-8 sequence. */
+const NON_ASCII = /[\u0080-\u00ff]/
+
 /** A segment's JSON object, or `undefined` for anything else (bad base64url, UTF-8 or JSON). */
 function decodeObject(segment: string): Record<string, unknown> | undefined {
   let value: unknown
   try {
-    value = JSON.parse(strictDecoder.decode(base64url.decode(segment)))
+    const binary = atob(segment.replaceAll('-', '+').replaceAll('_', '/'))
+    // Claims are nearly always ASCII: parse those bytes as they are, twice as fast as decoding.
+    value = JSON.parse(
+      NON_ASCII.test(binary)
+        ? strictDecoder.decode(Uint8Array.from(binary, (char) => char.charCodeAt(0)))
+        : binary,
+    )
   } catch {
     return undefined
   }
@@ -66,17 +75,25 @@ export function hmacJwtVerifier(
     throw new TypeError(`hmacJwtVerifier: one of ${Object.keys(HMAC_HASHES).join(', ')} expected`)
   }
   const check = hmacVerifier(hash, secret)
+  // A server's tokens share one header: the last accepted one is not decoded again.
+  let known: { readonly segment: string; readonly header: Record<string, unknown> } | undefined
   return async (token) => {
     if (typeof token !== 'string' || !COMPACT.test(token)) return INVALID
-    const signed = token.lastIndexOf('.')
-    const header = decodeObject(token.slice(0, token.indexOf('.')))
-    if (header === undefined || header.alg !== algorithm || !critUnderstood(header)) return INVALID
+    const first = token.indexOf('.')
+    const last = token.lastIndexOf('.')
+    const segment = token.slice(0, first)
+    let header = known?.segment === segment ? known.header : undefined
+    if (header === undefined) {
+      header = decodeObject(segment)
+      if (header === undefined || header.alg !== algorithm || !critUnderstood(header)) {
+        return INVALID
+      }
+      known = { segment, header }
+    }
     // The Node variant answers at once; awaiting only a promise keeps that path synchronous.
-    const verdict = check(token.slice(0, signed), token.slice(signed + 1))
+    const verdict = check(token.slice(0, last), token.slice(last + 1))
     if (!(typeof verdict === 'boolean' ? verdict : await verdict)) return INVALID
-    const claims = decodeObject(token.slice(token.indexOf('.') + 1, signed)) as
-      | JWTPayload
-      | undefined
+    const claims = decodeObject(token.slice(first + 1, last)) as JWTPayload | undefined
     if (claims === undefined || !checkClaims(header, claims, rules)) return INVALID
     return { ok: true, claims }
   }
