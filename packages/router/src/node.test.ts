@@ -140,10 +140,8 @@ describe('serve (Node adapter)', () => {
     ])
   })
 
-  // Known bug in node.ts: close() calls closeIdleConnections() once, when it starts. A keep-alive
-  // connection busy at that moment is answered `connection: keep-alive`, stays open and keeps
-  // serving new requests, so close() and the shutdown hooks wait for the client to hang up (or
-  // for keepAliveTimeout, 5 s). Remove `.fails` once in-flight responses say `connection: close`.
+  // A keep-alive connection busy when close() starts must not keep serving new requests (and keep
+  // close() and the shutdown hooks waiting for the client to hang up).
   it('answers a keep-alive request in flight during close() with connection: close', async () => {
     const events: string[] = []
     const { app, started, release } = recordingApp(events)

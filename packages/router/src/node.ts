@@ -2,10 +2,12 @@
  * The Node adapter: serves a Brisk app with `@hono/node-server`, runs its startup before listening,
  * and on SIGTERM/SIGINT stops accepting, lets in-flight requests finish, runs shutdown, then exits.
  */
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
-import { type Http2Bindings, type HttpBindings, serve as serveWithNode } from '@hono/node-server'
+import { createServer, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { getRequestListener, type HttpBindings } from '@hono/node-server'
 import type { BriskApp } from './create-app.ts'
-import { BODY_SOURCE } from './internal/body-source.ts'
+import { RAW_REQUEST } from './internal/raw-request.ts'
+import { IncomingRawRequest } from './node-raw-request.ts'
 
 export interface NodeServeOptions {
   readonly port?: number
@@ -36,26 +38,25 @@ export interface NodeServer {
  */
 export async function serve(app: BriskApp, options: NodeServeOptions = {}): Promise<NodeServer> {
   await app.startup()
-  let server: Server
+  // Keep-alive connections would keep serving (and keep close() waiting) after closing starts:
+  // in-flight and new requests are answered `connection: close`, and idle connections dropped.
+  const inFlight = new Set<ServerResponse>()
+  let closingStarted = false
+  const handle = requestListener(app)
+  const server = createServer((request, response) => {
+    if (closingStarted) response.shouldKeepAlive = false
+    inFlight.add(response)
+    // One promise reaction per request (cheaper than a 'close' listener): the listener settles
+    // once the response is written.
+    const settled = () => inFlight.delete(response)
+    handle(request, response).then(settled, settled)
+  })
   try {
-    server = await listen(app, options)
+    await listen(server, options)
   } catch (error) {
     await app.shutdown()
     throw error
   }
-
-  // Keep-alive connections would keep serving (and keep close() waiting) after closing starts:
-  // answer in-flight and new requests with `connection: close`, and drop connections as they idle.
-  const active = new Set<ServerResponse>()
-  let closingStarted = false
-  server.on('request', (_request: IncomingMessage, response: ServerResponse) => {
-    active.add(response)
-    if (closingStarted && !response.headersSent) response.setHeader('connection', 'close')
-    response.once('close', () => {
-      active.delete(response)
-      if (closingStarted) server.closeIdleConnections()
-    })
-  })
 
   const handlers = new Map<NodeJS.Signals, () => void>()
   let closing: Promise<void> | undefined
@@ -64,8 +65,9 @@ export async function serve(app: BriskApp, options: NodeServeOptions = {}): Prom
       closingStarted = true
       for (const [signal, handler] of handlers) process.off(signal, handler)
       server.close((error) => (error ? reject(error) : resolve()))
-      for (const response of active) {
-        if (!response.headersSent) response.setHeader('connection', 'close')
+      for (const response of inFlight) {
+        if (!response.headersSent) response.shouldKeepAlive = false
+        else response.once('close', () => server.closeIdleConnections()) // a stream already started
       }
       server.closeIdleConnections()
       const timer = setTimeout(
@@ -93,20 +95,27 @@ export async function serve(app: BriskApp, options: NodeServeOptions = {}): Prom
   return { server, close }
 }
 
-function listen(app: BriskApp, options: NodeServeOptions): Promise<Server> {
-  return new Promise<Server>((resolve, reject) => {
-    // The request stream goes to the validator as the body source: reading it directly skips
-    // building a web Request body over the socket (a large share of a JSON route's time on Node).
-    const fetch = (request: Request, env: HttpBindings | Http2Bindings) =>
-      app.fetch(request, { ...env, [BODY_SOURCE]: env.incoming })
-    const server = serveWithNode(
-      { fetch, port: options.port ?? 8000, hostname: options.hostname ?? '0.0.0.0' },
-      (info) => {
-        server.off('error', reject)
-        options.onListen?.({ port: info.port, hostname: info.address })
-        resolve(server as Server)
-      },
-    )
+/**
+ * `@hono/node-server`'s listener, with the validator reading headers and body from Node's request
+ * directly (`RawRequest`): no web `Headers` object or body stream is built for a route's inputs.
+ */
+function requestListener(app: BriskApp) {
+  return getRequestListener((request, env) => {
+    // This server is HTTP/1 (`createServer` from node:http): the bindings are `HttpBindings`.
+    const bindings = env as HttpBindings & { [RAW_REQUEST]?: IncomingRawRequest }
+    bindings[RAW_REQUEST] = new IncomingRawRequest(bindings.incoming)
+    return app.fetch(request, bindings)
+  })
+}
+
+function listen(server: Server, options: NodeServeOptions): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     server.once('error', reject)
+    server.listen(options.port ?? 8000, options.hostname ?? '0.0.0.0', () => {
+      server.off('error', reject)
+      const address = server.address() as AddressInfo // a TCP server's address
+      options.onListen?.({ port: address.port, hostname: address.address })
+      resolve()
+    })
   })
 }

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { describe, expect, test } from 'vitest'
 import { createValidator } from './create-validator.ts'
-import type { InputSpec, ValidationResult, ValidatorOptions } from './types.ts'
+import type { InputSpec, RawRequest, ValidationResult, ValidatorOptions } from './types.ts'
 
 type Result = ValidationResult<{ body: unknown; query: unknown }>
 
@@ -291,42 +291,75 @@ describe('createValidator issue order with a body', () => {
   })
 })
 
-describe('a body source from a runtime adapter', () => {
-  async function* chunks(...parts: string[]) {
-    for (const part of parts) yield new TextEncoder().encode(part)
-  }
-  const spec = { body: v.object({ n: v.number() }) }
-  const post = (headers: Record<string, string>) =>
-    new Request('http://x/', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
+describe('a raw request from a runtime adapter', () => {
+  /** An adapter's view: headers as it has them, the body in chunks, the limit honoured. */
+  function raw(
+    headers: Record<string, string>,
+    ...parts: string[]
+  ): RawRequest & { reads: number } {
+    const state = { reads: 0 }
+    return Object.assign(state, {
+      headers: new Headers(headers),
+      async read(limit: number) {
+        state.reads++
+        const bytes = new TextEncoder().encode(parts.join(''))
+        return bytes.byteLength > limit ? undefined : bytes
+      },
     })
+  }
+  const spec = { body: v.object({ n: v.number() }), headers: { x_tag: v.optional(v.string()) } }
+  // The web Request says nothing: what counts is what the adapter reports.
+  const bare = new Request('http://x/', { method: 'POST' })
 
-  test('reads the bytes from the source instead of request.body', async () => {
-    const result = await createValidator(spec).validate(
-      post({ 'transfer-encoding': 'chunked' }),
+  test('reads the headers and bytes from the adapter instead of the Request', async () => {
+    const headers = { 'content-type': 'application/json', 'content-length': '7', 'x-tag': 'a, b' }
+    const source = raw(headers, '{"n":', '1}')
+    const result = await createValidator(spec).validate(bare, undefined, source)
+    expect(result).toEqual({
+      ok: true,
+      value: { params: {}, query: {}, headers: { x_tag: 'a, b' }, cookies: {}, body: { n: 1 } },
+    })
+    expect(source.reads).toBe(1)
+  })
+
+  test('reads header inputs from the adapter on routes without a body', async () => {
+    const result = createValidator({ headers: { x_tag: v.string() } }).validate(
+      new Request('http://x/'),
       undefined,
-      chunks('{"n":', '1}'),
+      raw({ 'x-tag': 'from-adapter' }),
     )
-    expect(result).toMatchObject({ ok: true, value: { body: { n: 1 } } })
+    expect(result).toMatchObject({ ok: true, value: { headers: { x_tag: 'from-adapter' } } })
   })
 
   test('still enforces the limit on the bytes read', async () => {
-    const result = await createValidator(spec, { bodyLimit: 8 }).validate(
-      post({ 'transfer-encoding': 'chunked' }),
-      undefined,
-      chunks('{"n":', '12345678}'),
+    const source = raw(
+      { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+      '{"n":',
+      '12345678}',
     )
+    const result = await createValidator(spec, { bodyLimit: 8 }).validate(bare, undefined, source)
     expect(result).toMatchObject({ ok: false, status: 413 })
   })
 
   test('takes HTTP framing for whether there is a body', async () => {
-    const result = await createValidator(spec).validate(
-      post({ 'content-length': '0' }),
-      undefined,
-      chunks(),
-    )
+    const source = raw({ 'content-type': 'application/json', 'content-length': '0' })
+    const result = await createValidator(spec).validate(bare, undefined, source)
     expect(result).toMatchObject({ ok: false, status: 415 })
+    expect(source.reads).toBe(0)
+  })
+
+  test('answers 400 when the adapter cannot read the body', async () => {
+    const source = {
+      headers: new Headers({ 'content-type': 'application/json', 'content-length': '9' }),
+      read: () => Promise.reject(new Error('aborted')),
+    }
+    const result = await createValidator(spec).validate(bare, undefined, source)
+    expect(result).toEqual({
+      ok: false,
+      status: 400,
+      issues: [],
+      detail: 'The request body could not be read',
+    })
   })
 })
 

@@ -11,9 +11,9 @@ import { readCookies, readHeaders, readQuery } from './internal/read-locations.t
 import { resolveOptions } from './internal/resolve-options.ts'
 import { pushSchemaIssues, runLocation } from './internal/run-location.ts'
 import type {
-  BodySource,
   InferInputs,
   InputSpec,
+  RawRequest,
   RequestValidator,
   ResolvedValidatorOptions,
   ValidationIssue,
@@ -76,6 +76,7 @@ export function createValidator<const TSpec extends InputSpec>(
     request: Request,
     pathParams: Record<string, string> | undefined,
     issues: ValidationIssue[],
+    raw: RawRequest | undefined,
   ): Inputs {
     const inputs: Inputs = { params: {}, query: {}, headers: {}, cookies: {}, body: undefined }
     if (params !== undefined) inputs.params = runLocation(params, pathParams, issues, maxIssues)
@@ -83,12 +84,12 @@ export function createValidator<const TSpec extends InputSpec>(
       inputs.query = runLocation(query, readQuery(query, request.url), issues, maxIssues)
     }
     if (headers !== undefined) {
-      const raw = readHeaders(headers, request.headers)
-      inputs.headers = runLocation(headers, raw, issues, maxIssues)
+      const values = readHeaders(headers, request.headers, raw?.headers)
+      inputs.headers = runLocation(headers, values, issues, maxIssues)
     }
     if (cookies !== undefined) {
-      const raw = readCookies(cookies, request.headers)
-      inputs.cookies = runLocation(cookies, raw, issues, maxIssues)
+      const values = readCookies(cookies, raw?.headers ?? request.headers)
+      inputs.cookies = runLocation(cookies, values, issues, maxIssues)
     }
     return inputs
   }
@@ -102,12 +103,12 @@ export function createValidator<const TSpec extends InputSpec>(
     request: Request,
     pathParams: Record<string, string> | undefined,
     bodyPlan: BodyPlan,
-    source: BodySource | undefined,
+    raw: RawRequest | undefined,
   ): Promise<Result> {
-    const outcome = await loadBody(request, bodyPlan, resolved, source)
+    const outcome = await loadBody(request, bodyPlan, resolved, raw)
     if (outcome.kind === 'failure') return outcome.failure
     const issues: ValidationIssue[] = []
-    const inputs = validateStrings(request, pathParams, issues)
+    const inputs = validateStrings(request, pathParams, issues, raw)
     inputs.body = validateBody(bodyPlan, outcome, issues)
     return finish(inputs, issues)
   }
@@ -145,10 +146,10 @@ export function createValidator<const TSpec extends InputSpec>(
     readsBody: body !== undefined,
     validate:
       body === undefined
-        ? (request, pathParams) => {
+        ? (request, pathParams, raw) => {
             const issues: ValidationIssue[] = []
-            return finish(validateStrings(request, pathParams, issues), issues)
+            return finish(validateStrings(request, pathParams, issues, raw), issues)
           }
-        : (request, pathParams, source) => validateWithBody(request, pathParams, body, source),
+        : (request, pathParams, raw) => validateWithBody(request, pathParams, body, raw),
   }
 }

@@ -5,13 +5,13 @@
 export { createValidator } from './create-validator.ts'
 export { headerName } from './internal/header-name.ts'
 export type {
-  BodySource,
   BodyType,
   FieldSchemas,
   InferInputs,
   InputSpec,
   LocationSpec,
   ObjectLikeSchema,
+  RawRequest,
   RequestValidator,
   ResolvedValidatorOptions,
   ValidationFailure,

@@ -128,12 +128,21 @@ export interface RequestValidator<TSpec extends InputSpec> {
   validate(
     request: Request,
     params?: Record<string, string>,
-    body?: BodySource,
+    raw?: RawRequest,
   ): ValidationResult<InferInputs<TSpec>> | Promise<ValidationResult<InferInputs<TSpec>>>
 }
 
 /**
- * The body's bytes as a runtime adapter has them (e.g. Node's request stream), read instead of
- * `request.body` — same limits — so the adapter need not build a web stream first.
+ * A runtime adapter's direct view of the request (e.g. Node's `IncomingMessage`): its headers and
+ * body bytes, read instead of the web `Request`'s — same limits, same results — so the adapter need
+ * not build a `Headers` object or a web stream over the socket first.
  */
-export type BodySource = AsyncIterable<Uint8Array>
+export interface RawRequest {
+  /** Header lookup by lowercase name, answered as `Headers.get` would (repeats joined by `, `). */
+  readonly headers: Pick<Headers, 'get'>
+  /**
+   * The whole body; `undefined` as soon as more than `limit` bytes arrive (reading stops there).
+   * Rejects when the body cannot be read (the client went away mid-body).
+   */
+  read(limit: number): Promise<Uint8Array | undefined>
+}

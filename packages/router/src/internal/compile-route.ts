@@ -15,10 +15,10 @@ import { isReply } from '../respond.ts'
 import { ResponseValidationError } from '../response-validation-error.ts'
 import type { BackgroundTask } from '../types.ts'
 import { type PendingTasks, runInBackground } from './background.ts'
-import { bodySourceOf } from './body-source.ts'
 import type { ErrorReporter } from './error-renderer.ts'
 import { isResponse } from './is-response.ts'
 import { hasMalformedPath, malformedPathDetail } from './malformed-path.ts'
+import { rawRequestOf } from './raw-request.ts'
 import { emptyStream, isAsyncIterable, streamResponse } from './stream-response.ts'
 
 const NO_INPUTS = Object.freeze({
@@ -187,7 +187,7 @@ export function compileRoute(
   }
 
   const validate = async (c: Context, check: RequestValidator<InputSpec>, into: Inputs) => {
-    let result = check.validate(c.req.raw, hasParams ? c.req.param() : undefined, bodySourceOf(c))
+    let result = check.validate(c.req.raw, hasParams ? c.req.param() : undefined, rawRequestOf(c))
     if (result instanceof Promise) result = await result
     if (!result.ok) return validationErrorResponse(result, validatorOptions)
     Object.assign(into, result.value)
@@ -226,7 +226,7 @@ export function compileRoute(
     const result = validator.validate(
       c.req.raw,
       hasParams ? c.req.param() : undefined,
-      bodySourceOf(c),
+      rawRequestOf(c),
     )
     return result instanceof Promise
       ? result.then((settled) => afterValidation(c, settled))

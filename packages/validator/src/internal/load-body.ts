@@ -1,5 +1,5 @@
 import type {
-  BodySource,
+  RawRequest,
   ResolvedValidatorOptions,
   ValidationFailure,
   ValidationIssue,
@@ -35,14 +35,15 @@ export async function loadBody(
   request: Request,
   plan: BodyPlan,
   options: ResolvedValidatorOptions,
-  source?: BodySource,
+  raw?: RawRequest,
 ): Promise<BodyOutcome> {
-  const contentType = request.headers.get('content-type')
-  const contentLength = request.headers.get('content-length')
-  // With an adapter's source, HTTP framing says whether there is a body; `request.body` is not
-  // touched (on Node, touching it builds a web stream over the socket).
-  const stream = source ? undefined : request.body
-  const hasBody = source ? hasFramedBody(request.headers, contentLength) : stream !== null
+  const headers = raw ? raw.headers : request.headers
+  const contentType = headers.get('content-type')
+  const contentLength = headers.get('content-length')
+  // With an adapter's raw request, HTTP framing says whether there is a body; `request.body` is
+  // not touched (on Node, touching it builds a web stream over the socket).
+  const stream = raw ? undefined : request.body
+  const hasBody = raw ? hasFramedBody(headers, contentLength) : stream !== null
   if (!hasBody || (contentType === null && contentLength === '0')) {
     return plan.optional ? ABSENT : unsupported(plan)
   }
@@ -54,8 +55,8 @@ export async function loadBody(
   if (declared !== undefined && declared > limit) return tooLarge(limit)
   let bytes: Uint8Array | undefined
   try {
-    bytes = source
-      ? await readLimited(source, limit)
+    bytes = raw
+      ? await raw.read(limit)
       : declared === undefined
         ? await readLimited(stream!, limit)
         : await readAll(request)
@@ -89,8 +90,8 @@ async function readAll(request: Request): Promise<Uint8Array> {
 }
 
 /** RFC 9112: a request has a body when it declares a length other than 0, or is chunked. */
-function hasFramedBody(headers: Headers, contentLength: string | null): boolean {
-  return contentLength !== null ? contentLength !== '0' : headers.has('transfer-encoding')
+function hasFramedBody(headers: Pick<Headers, 'get'>, contentLength: string | null): boolean {
+  return contentLength !== null ? contentLength !== '0' : headers.get('transfer-encoding') !== null
 }
 
 function unsupported(plan: BodyPlan): BodyOutcome {

@@ -13,8 +13,15 @@ export function readQuery(plan: LocationPlan, url: string): RawRecord | undefine
   return raw
 }
 
-/** The declared headers (by header name), or every header for loose/strict object schemas. */
-export function readHeaders(plan: LocationPlan, headers: Headers): RawRecord {
+/**
+ * The declared headers (by header name), looked up in `lookup` (an adapter's raw headers) when
+ * given; every header of `headers` for loose/strict object schemas.
+ */
+export function readHeaders(
+  plan: LocationPlan,
+  headers: Headers,
+  lookup: Pick<Headers, 'get'> = headers,
+): RawRecord {
   const raw = createRecord()
   if (plan.wanted === undefined) {
     headers.forEach((value, key) => {
@@ -23,14 +30,17 @@ export function readHeaders(plan: LocationPlan, headers: Headers): RawRecord {
     return raw
   }
   for (const field of plan.fields) {
-    const value = headers.get(field.source)
+    const value = lookup.get(field.source)
     if (value !== null) raw[field.source] = value
   }
   return raw
 }
 
 /** The declared cookies from the `Cookie` header. */
-export function readCookies(plan: LocationPlan, headers: Headers): RawRecord | undefined {
+export function readCookies(
+  plan: LocationPlan,
+  headers: Pick<Headers, 'get'>,
+): RawRecord | undefined {
   const header = headers.get('cookie')
   if (header === null) return undefined
   const raw = createRecord()
