@@ -3,6 +3,7 @@
  * hands path parameters over undecoded; Brisk answers 400 instead of passing mangled text on.
  */
 export function hasMalformedPath(url: string): boolean {
+  if (url.indexOf('%') === -1) return false // almost every request: nothing to decode
   const start = url.indexOf('/', url.indexOf(':') + 3)
   if (start === -1) return false
   let end = url.indexOf('?', start)
