@@ -17,6 +17,7 @@ import type { BackgroundTask } from '../types.ts'
 import { type PendingTasks, runInBackground } from './background.ts'
 import type { ErrorReporter } from './error-renderer.ts'
 import { isResponse } from './is-response.ts'
+import { compileJsonWriter, type JsonWriter } from './json-writer.ts'
 import { hasMalformedPath, malformedPathDetail } from './malformed-path.ts'
 import { rawRequestOf } from './raw-request.ts'
 import { emptyStream, isAsyncIterable, streamResponse } from './stream-response.ts'
@@ -30,6 +31,9 @@ const NO_INPUTS = Object.freeze({
 })
 
 const NO_BODY = new Set([204, 205, 304])
+
+/** The headers `c.json` sends, for bodies the JSON writer already serialized. */
+const JSON_TYPE = { 'Content-Type': 'application/json' }
 
 type Inputs = Record<'params' | 'query' | 'headers' | 'cookies' | 'body', unknown>
 
@@ -74,6 +78,12 @@ export function compileRoute(
   for (const [status, response] of Object.entries(operation.responses)) {
     if (response.schema) schemas.set(Number(status), response.schema)
   }
+  // Checks and serializes in one plan per status, skipping safeParse's bookkeeping (see json).
+  const writers = new Map<number, JsonWriter>()
+  for (const [status, schema] of schemas) {
+    const writer = NO_BODY.has(status) ? undefined : compileJsonWriter(schema)
+    if (writer) writers.set(status, writer)
+  }
   const stream = operation.stream
   const emptyStatus = (operation.status === 200 ? 204 : operation.status) as StatusCode
 
@@ -81,6 +91,13 @@ export function compileRoute(
     const schema = schemas.get(status)
     let body = value
     if (schema) {
+      // Valid → the writer's JSON, byte for byte what c.json would send. Otherwise (invalid, or
+      // a value with no JSON text) safeParse decides, as without a writer, and names the issues.
+      const text = writers.get(status)?.(value)
+      if (text !== undefined) {
+        const code = status as ContentfulStatusCode
+        return c.body(text, code, headers ? { ...JSON_TYPE, ...headers } : JSON_TYPE)
+      }
       const result = v.safeParse(schema, value)
       if (!result.success) throw new ResponseValidationError(operation, status, result.issues)
       body = result.output
