@@ -54,53 +54,88 @@ export class CleanupStack {
     this.#entries = undefined
     if (entries === undefined) return DONE
     try {
-      return this.#runFrom(entries, entries.length - 2, failure)
+      return this.#runFrom(entries, entries.length - 2, failure) ?? DONE
     } catch (error) {
       return Promise.reject(error) // only the reporter itself throwing gets here
     }
   }
 
   /**
-   * Runs the cleanups from `index` down, synchronously while they are sync: no async frame, and
-   * one promise reaction per pending cleanup (a generator's teardown step included).
+   * Runs the cleanups from `index` down, synchronously while they are sync: no async frame and
+   * no microtask turn unless a cleanup is pending. Returns `undefined` once all are done.
    */
-  #runFrom(entries: Entries, index: number, failure: Failure | undefined): Promise<void> {
+  #runFrom(
+    entries: Entries,
+    index: number,
+    failure: Failure | undefined,
+  ): Promise<void> | undefined {
     for (; index >= 0; index -= 2) {
+      const pending = this.#run(entries, index, failure)
+      if (pending !== undefined) return this.#drain(entries, index, pending, failure)
+    }
+    return undefined
+  }
+
+  /** Awaits the cleanup at `index`, then runs the rest, one await per pending cleanup. */
+  async #drain(
+    entries: Entries,
+    index: number,
+    pending: PromiseLike<unknown> | undefined,
+    failure: Failure | undefined,
+  ): Promise<void> {
+    for (; index >= 0; index -= 2, pending = this.#run(entries, index, failure)) {
+      if (pending === undefined) continue
       const dependency = entries[index] as Dependency
       const cleanup = entries[index + 1] as Cleanup | Suspended
       const generator = typeof cleanup === 'function' ? undefined : cleanup
-      let result: unknown
+      let settled: unknown
       try {
-        result = generator ? resume(generator, failure) : (cleanup as Cleanup)(failure)
-        if (generator && !(result instanceof Promise)) {
-          result = finished(dependency, generator, result as IteratorResult<unknown>)
-        }
+        // An async generator's step is awaited here, not in a wrapper: one turn, not two.
+        settled = await pending
       } catch (error) {
         if (!(generator && passedThrough(error, failure))) this.#fail(dependency, error)
         continue
       }
-      if (!isThenable(result)) continue
-      const next = index - 2
-      const rest = () => this.#runFrom(entries, next, failure)
-      const failed = (error: unknown) => {
-        if (!(generator && passedThrough(error, failure))) this.#fail(dependency, error)
-        return rest()
+      if (!generator) continue
+      try {
+        const closing = finished(dependency, generator, settled as IteratorResult<unknown>)
+        if (closing instanceof Promise) await closing
+      } catch (error) {
+        this.#fail(dependency, error)
       }
-      // An async generator's step is awaited here, not in a wrapper: one turn, not two.
-      const after = generator
-        ? (step: unknown) => {
-            let closing: unknown
-            try {
-              closing = finished(dependency, generator, step as IteratorResult<unknown>)
-            } catch (error) {
-              return failed(error)
-            }
-            return closing instanceof Promise ? closing.then(rest, failed) : rest()
-          }
-        : rest
-      return Promise.resolve(result).then(after, failed)
     }
-    return DONE
+  }
+
+  /**
+   * Starts the cleanup at `index`: errors are reported, a sync generator is finished here.
+   * Returns what is still pending, if anything.
+   */
+  #run(
+    entries: Entries,
+    index: number,
+    failure: Failure | undefined,
+  ): PromiseLike<unknown> | undefined {
+    if (index < 0) return undefined
+    const dependency = entries[index] as Dependency
+    const cleanup = entries[index + 1] as Cleanup | Suspended
+    const generator = typeof cleanup === 'function' ? undefined : cleanup
+    let result: unknown
+    try {
+      result = generator ? resume(generator, failure) : (cleanup as Cleanup)(failure)
+    } catch (error) {
+      if (!(generator && passedThrough(error, failure))) this.#fail(dependency, error)
+      return undefined
+    }
+    if (generator && !(result instanceof Promise)) {
+      // A sync generator finishes here (closed synchronously if it yields again).
+      try {
+        finished(dependency, generator, result as IteratorResult<unknown>)
+      } catch (error) {
+        this.#fail(dependency, error)
+      }
+      return undefined
+    }
+    return isThenable(result) ? result : undefined
   }
 
   #fail(dependency: Dependency, error: unknown): void {
