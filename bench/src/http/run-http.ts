@@ -28,7 +28,7 @@ export interface HttpBudget {
 }
 
 // Node: 37 (scenario, peer) pairs. Full: S2–S6 (29 pairs) 1.5 s + 3 × 2 s, S1 (8 pairs, no target)
-// one repetition, ≈ 29 × 7.5 s + 8 × 3.5 s ≈ 4.1 min; quick ≈ 37 × 1 s ≈ 40 s.
+// one repetition, ≈ 29 × 7.5 s + 8 × 3.5 s ≈ 4.1 min; quick ≈ 37 × 0.9 s ≈ 35 s.
 export const fullHttpBudget: HttpBudget = {
   warmupSeconds: 1.5,
   seconds: 2,
@@ -36,7 +36,7 @@ export const fullHttpBudget: HttpBudget = {
   connections: 32,
 }
 export const quickHttpBudget: HttpBudget = {
-  warmupSeconds: 0.25,
+  warmupSeconds: 0.15,
   seconds: 0.75,
   reps: 1,
   connections: 32,

@@ -16,11 +16,11 @@ import { measureRound } from './measure-round.ts'
 
 const runtime = process.argv.find((arg) => arg.startsWith('--runtime='))?.slice(10) ?? 'unknown'
 // 11 rows (Bun: 13), 8 of them (Bun: 10) targets measured every round, the rest 3 rounds
-// (`countedRounds`); the full run's warm-up counts double. Full: (8 × 9 + 3 × 5) × 0.5 s ≈ 44 s
-// per runtime (Bun ≈ 53 s); quick, a smoke run: 11 × 3 × 0.15 s ≈ 5 s.
+// (`countedRounds`), after a warm-up round that counts double. Full: (8 × 9 + 3 × 5) × 0.5 s ≈ 44 s
+// per runtime (Bun ≈ 53 s). Quick, a smoke run: no warm-up round (mitata's own warm-up samples
+// only), 11 × 2 × 0.15 s ≈ 3.3 s.
 const quick = process.argv.includes('--quick')
 const budget: Budget = quick ? { rounds: 2, minCpuTimeMs: 150 } : { rounds: 7, minCpuTimeMs: 500 }
-const warmupMs = budget.minCpuTimeMs * (quick ? 1 : 2)
 const log = (line: string) => process.stderr.write(`${line}\n`)
 
 const targets: [string, Target][] = [
@@ -51,9 +51,9 @@ for (const test of cases) {
   }
 }
 
-// Round 0 is warm-up, twice as long in full runs (JavaScriptCore tiers up later than V8); each
-// round rotates the order so no framework always runs first. Rows without a target stop earlier.
-for (let round = 0; round <= budget.rounds; round++) {
+// Round 0 is warm-up, twice as long (JavaScriptCore tiers up later than V8); each round rotates
+// the order so no framework always runs first. Rows without a target stop earlier.
+for (let round = quick ? 1 : 0; round <= budget.rounds; round++) {
   const measured = results.filter(
     (result) =>
       result.problems.length === 0 &&
@@ -62,7 +62,7 @@ for (let round = 0; round <= budget.rounds; round++) {
   const shift = round % measured.length
   for (const result of [...measured.slice(shift), ...measured.slice(0, shift)]) {
     const test = caseOf.get(result.scenario)!
-    const sample = await measureRound(result.target, test, round ? budget.minCpuTimeMs : warmupMs)
+    const sample = await measureRound(result.target, test, budget.minCpuTimeMs * (round ? 1 : 2))
     if (round > 0) result.rounds.push(sample)
     const label = `${runtime} ${round ? `round ${round}/${budget.rounds}` : 'warm-up'}`
     log(
