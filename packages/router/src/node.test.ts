@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { Agent, request as httpRequest } from 'node:http'
 import { connect } from 'node:net'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { createApp } from './create-app.ts'
 import { dependency } from './dependency.ts'
@@ -103,6 +104,22 @@ describe('serve (Node adapter)', () => {
         body: '{"pong":true}',
         connection: 'close',
       })
+    } finally {
+      await node.close()
+    }
+  })
+
+  it('answers a route with a response schema alike on every request (no header state shared)', async () => {
+    const app = createApp({
+      routes: [
+        get('/item', { response: v.object({ id: v.number() }) }, () => ({ id: 1, secret: 's' })),
+      ],
+    })
+    const { node, port } = await listen(app, [])
+    try {
+      const answers = []
+      for (let index = 0; index < 3; index++) answers.push(await getOnce(port, '/item'))
+      expect(answers).toEqual(Array(3).fill({ status: 200, body: '{"id":1}', connection: 'close' }))
     } finally {
       await node.close()
     }

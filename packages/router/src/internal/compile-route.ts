@@ -32,9 +32,6 @@ const NO_INPUTS = Object.freeze({
 
 const NO_BODY = new Set([204, 205, 304])
 
-/** The headers `c.json` sends, for bodies the JSON writer already serialized. */
-const JSON_TYPE = { 'Content-Type': 'application/json' }
-
 type Inputs = Record<'params' | 'query' | 'headers' | 'cookies' | 'body', unknown>
 
 export interface RouteRuntime {
@@ -96,7 +93,9 @@ export function compileRoute(
       const text = writers.get(status)?.(value)
       if (text !== undefined) {
         const code = status as ContentfulStatusCode
-        return c.body(text, code, headers ? { ...JSON_TYPE, ...headers } : JSON_TYPE)
+        // A fresh object each time, as c.json makes: @hono/node-server adds Content-Length to it.
+        const json = { 'Content-Type': 'application/json' }
+        return c.body(text, code, headers ? { ...json, ...headers } : json)
       }
       const result = v.safeParse(schema, value)
       if (!result.success) throw new ResponseValidationError(operation, status, result.issues)
