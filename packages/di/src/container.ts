@@ -2,7 +2,7 @@ import type { Dependency, Resolved, Use, Uses } from './dependency.ts'
 import type { DependencyError } from './dependency-error.ts'
 import { buildSteps, type Steps } from './internal/build-steps.ts'
 import { CleanupStack } from './internal/cleanup-stack.ts'
-import { invoke } from './internal/invoke.ts'
+import { invoke, Starting } from './internal/invoke.ts'
 import { ScopeState } from './internal/request-scope.ts'
 import { resolveSteps } from './internal/resolve-steps.ts'
 
@@ -112,8 +112,11 @@ export function createContainer(options: ContainerOptions = {}): Container {
       if (value instanceof Promise) waiting.push(value.then((settled) => (deps[name] = settled)))
       else deps[name] = value
     }
-    if (waiting.length === 0) return invoke(dependency, deps, undefined, stack)
-    return Promise.all(waiting).then(() => invoke(dependency, deps, undefined, stack))
+    const make = () => {
+      const made = invoke(dependency, deps, undefined, stack)
+      return made instanceof Starting ? made.promise : made
+    }
+    return waiting.length === 0 ? make() : Promise.all(waiting).then(make)
   }
 
   function plan<const TUses extends Uses>(uses: TUses, run: readonly Use[] = []) {

@@ -1,6 +1,7 @@
 import type { Dependency } from '../dependency.ts'
 import type { Step } from './build-steps.ts'
 import { CleanupStack, type TeardownReporter } from './cleanup-stack.ts'
+import { Starting } from './invoke.ts'
 
 /** What `lookup` answers for a dependency not made in the scope yet (`undefined` is a value). */
 export const MISSING: unique symbol = Symbol('missing')
@@ -61,8 +62,11 @@ function find(steps: readonly Step[], values: unknown[], dependency: Dependency)
   for (let index = 0; index < steps.length; index++) {
     const step = steps[index]!
     // A hole: not made yet, or its factory threw (then it runs again, as it was never cached).
-    if (step.dependency === dependency && !step.fresh)
-      return index in values ? values[index] : MISSING
+    if (step.dependency !== dependency || step.fresh) continue
+    if (!(index in values)) return MISSING
+    // Another resolution's async generator still starting: share its value through a promise.
+    const value = values[index]
+    return value instanceof Starting ? value.promise : value
   }
   return MISSING
 }

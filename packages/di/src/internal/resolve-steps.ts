@@ -1,6 +1,6 @@
 import type { Dependency } from '../dependency.ts'
 import type { Step, Steps } from './build-steps.ts'
-import { invoke } from './invoke.ts'
+import { invoke, Starting } from './invoke.ts'
 import { MISSING, type ScopeState } from './request-scope.ts'
 
 /** An app-scoped dependency's value, or a promise of it while it is being made. */
@@ -25,7 +25,9 @@ export function resolveSteps(
     const value = compute(steps[index]!, values, scope, appValue)
     // A pending value is stored too, so a concurrent resolution in the scope shares it.
     values[index] = value
-    if (value instanceof Promise) return finish(plan, index, value, values, scope, appValue)
+    if (value instanceof Promise || value instanceof Starting) {
+      return finish(plan, index, value, values, scope, appValue)
+    }
   }
   return pick(plan, values)
 }
@@ -33,17 +35,18 @@ export function resolveSteps(
 async function finish(
   plan: Steps,
   index: number,
-  pending: Promise<unknown>,
+  pending: Promise<unknown> | Starting,
   values: unknown[],
   scope: ScopeState,
   appValue: AppValue,
 ): Promise<Values> {
   const steps = plan.steps
-  values[index] = await pending
+  values[index] = pending instanceof Starting ? pending.settle(await pending.first) : await pending
   while (++index < steps.length) {
     const value = compute(steps[index]!, values, scope, appValue)
     values[index] = value
     if (value instanceof Promise) values[index] = await value
+    else if (value instanceof Starting) values[index] = value.settle(await value.first)
   }
   return pick(plan, values)
 }
