@@ -84,7 +84,7 @@ export function createValidator<const TSpec extends InputSpec>(
       inputs.query = runLocation(query, readQuery(query, request.url), issues, maxIssues)
     }
     if (headers !== undefined) {
-      const values = readHeaders(headers, request.headers, raw?.headers)
+      const values = readHeaders(headers, request, raw)
       inputs.headers = runLocation(headers, values, issues, maxIssues)
     }
     if (cookies !== undefined) {

@@ -1,3 +1,4 @@
+import type { RawRequest } from '../types.ts'
 import { isForbiddenKey } from './forbidden-keys.ts'
 import { parseCookies } from './parse-cookies.ts'
 import { parseUrlEncoded } from './parse-url-encoded.ts'
@@ -14,26 +15,27 @@ export function readQuery(plan: LocationPlan, url: string): RawRecord | undefine
 }
 
 /**
- * The declared headers (by header name), looked up in `lookup` (an adapter's raw headers) when
- * given; every header of `headers` for loose/strict object schemas.
+ * The declared headers (by header name), from the adapter's raw request when there is one (the
+ * web `Headers` is then never built); every header for loose/strict object schemas.
  */
 export function readHeaders(
   plan: LocationPlan,
-  headers: Headers,
-  lookup: Pick<Headers, 'get'> = headers,
+  request: Request,
+  raw: RawRequest | undefined,
 ): RawRecord {
-  const raw = createRecord()
+  const record = createRecord()
   if (plan.wanted === undefined) {
-    headers.forEach((value, key) => {
-      if (!isForbiddenKey(key)) raw[key] = value
+    request.headers.forEach((value, key) => {
+      if (!isForbiddenKey(key)) record[key] = value
     })
-    return raw
+    return record
   }
+  const headers = raw ? raw.headers : request.headers
   for (const field of plan.fields) {
-    const value = lookup.get(field.source)
-    if (value !== null) raw[field.source] = value
+    const value = headers.get(field.source)
+    if (value !== null) record[field.source] = value
   }
-  return raw
+  return record
 }
 
 /** The declared cookies from the `Cookie` header. */
