@@ -87,6 +87,34 @@ describe('the per-scope cache across plans', () => {
     expect(log).toEqual(['open', 'close'])
   })
 
+  test('shares an async generator still starting between later plans too (after a first one)', async () => {
+    const gate = deferred()
+    let opened = 0
+    let closed = 0
+    const other = dependency(() => 'other')
+    const connection = dependency(async function* () {
+      opened++
+      await gate.promise
+      try {
+        yield { id: opened }
+      } finally {
+        closed++
+      }
+    })
+    const user = dependency({ uses: { connection } }, ({ connection }) => ({ of: connection }))
+    const container = createContainer()
+    const scope = container.createScope()
+    expect(container.plan({ other }).resolve(scope)).toEqual({ other: 'other' })
+    const second = container.plan({ connection }).resolve(scope)
+    const third = container.plan({ user }).resolve(scope)
+    gate.resolve()
+    const [a, b] = await Promise.all([second, third])
+    expect(b.user.of).toBe(a.connection)
+    expect(opened).toBe(1)
+    await scope.close()
+    expect(closed).toBe(1)
+  })
+
   test('shares a rejection with a concurrent plan, and runs nothing twice', async () => {
     const gate = deferred()
     let runs = 0

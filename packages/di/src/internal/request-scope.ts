@@ -7,16 +7,16 @@ import { Starting } from './invoke.ts'
 export const MISSING: unique symbol = Symbol('missing')
 
 /**
- * One request's state: its inputs, its cleanups, and the resolutions run in it, so a dependency
- * runs once per scope across plans. A resolution's values array is the cache: no map per request,
- * and nothing to look up while a scope has seen a single plan (the usual case).
+ * One request's state: its inputs, its cleanups, and the values made in it, so a dependency runs
+ * once per scope across plans. The first resolution's own values array is the cache (no map per
+ * request, nothing to record while a scope sees one plan, the usual case); later resolutions
+ * record theirs in a map, so lookups stay cheap however many plans a scope sees.
  */
 export class ScopeState extends CleanupStack {
   readonly inputs: unknown
   #steps: readonly Step[] | undefined = undefined
   #values: unknown[] | undefined = undefined
-  /** Further resolutions, as flat pairs (steps, values). */
-  #more: (readonly Step[] | unknown[])[] | undefined = undefined
+  #map: Map<Dependency, unknown> | undefined = undefined
 
   constructor(inputs: unknown, report: TeardownReporter) {
     super(report)
@@ -28,41 +28,42 @@ export class ScopeState extends CleanupStack {
     return this.size
   }
 
-  /** Makes a resolution's values (filled in step order, pending ones as promises) visible. */
-  track(steps: readonly Step[], values: unknown[]): void {
-    if (this.#values === undefined) {
-      this.#steps = steps
-      this.#values = values
-    } else if (this.#more === undefined) {
-      this.#more = [steps, values]
-    } else {
-      this.#more.push(steps, values)
-    }
+  /**
+   * Adopts a resolution's values array (filled in step order, pending ones as they are) as the
+   * cache when it is the scope's first. Returns false when the resolution must `remember` instead.
+   */
+  track(steps: readonly Step[], values: unknown[]): boolean {
+    if (this.#values !== undefined) return false
+    this.#steps = steps
+    this.#values = values
+    return true
   }
 
-  /** The value (or pending promise) another resolution made for `dependency`, or `MISSING`. */
+  /** The value (or pending value) made for `dependency` in this scope, or `MISSING`. */
   lookup(dependency: Dependency, current: unknown[]): unknown {
-    if (this.#values !== current && this.#values !== undefined) {
-      const found = find(this.#steps!, this.#values, dependency)
+    const first = this.#values
+    if (first !== current && first !== undefined) {
+      const found = find(this.#steps!, first, dependency)
       if (found !== MISSING) return found
     }
-    const more = this.#more
-    if (more === undefined) return MISSING
-    for (let index = 0; index < more.length; index += 2) {
-      const values = more[index + 1] as unknown[]
-      if (values === current) continue
-      const found = find(more[index] as readonly Step[], values, dependency)
-      if (found !== MISSING) return found
-    }
-    return MISSING
+    const map = this.#map
+    if (map === undefined) return MISSING
+    const value = map.get(dependency)
+    if (value === undefined && !map.has(dependency)) return MISSING
+    return value instanceof Starting ? value.promise : value
+  }
+
+  remember(dependency: Dependency, value: unknown): void {
+    if (this.#map === undefined) this.#map = new Map()
+    this.#map.set(dependency, value)
   }
 }
 
 function find(steps: readonly Step[], values: unknown[], dependency: Dependency): unknown {
   for (let index = 0; index < steps.length; index++) {
     const step = steps[index]!
-    // A hole: not made yet, or its factory threw (then it runs again, as it was never cached).
     if (step.dependency !== dependency || step.fresh) continue
+    // A hole: not made yet, or its factory threw (then it runs again, as it was never cached).
     if (!(index in values)) return MISSING
     // Another resolution's async generator still starting: share its value through a promise.
     const value = values[index]

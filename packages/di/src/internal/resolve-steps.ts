@@ -11,7 +11,8 @@ type Values = Record<string, unknown>
 /**
  * Runs a plan's steps in order in one scope and returns the root values by name. Stays sync until
  * a step returns a promise, and then awaits only what is pending: each needless await costs a
- * microtask turn. The values array doubles as the scope's cache (see `ScopeState.track`).
+ * microtask turn. The scope's first resolution keeps its values array as the scope's cache (see
+ * `ScopeState.track`); later ones record their values in the scope.
  */
 export function resolveSteps(
   plan: Steps,
@@ -20,13 +21,15 @@ export function resolveSteps(
 ): Values | Promise<Values> {
   const steps = plan.steps
   const values: unknown[] = new Array(steps.length)
-  scope.track(steps, values)
+  const cached = scope.track(steps, values)
   for (let index = 0; index < steps.length; index++) {
-    const value = compute(steps[index]!, values, scope, appValue)
+    const step = steps[index]!
+    const value = compute(step, values, scope, appValue)
     // A pending value is stored too, so a concurrent resolution in the scope shares it.
     values[index] = value
+    if (!cached) remember(step, value, scope)
     if (value instanceof Promise || value instanceof Starting) {
-      return finish(plan, index, value, values, scope, appValue)
+      return finish(plan, index, cached, values, scope, appValue)
     }
   }
   return pick(plan, values)
@@ -35,20 +38,27 @@ export function resolveSteps(
 async function finish(
   plan: Steps,
   index: number,
-  pending: Promise<unknown> | Starting,
+  cached: boolean,
   values: unknown[],
   scope: ScopeState,
   appValue: AppValue,
 ): Promise<Values> {
   const steps = plan.steps
-  values[index] = pending instanceof Starting ? pending.settle(await pending.first) : await pending
-  while (++index < steps.length) {
-    const value = compute(steps[index]!, values, scope, appValue)
+  for (;;) {
+    // Await only what is pending: each needless await costs a microtask turn.
+    let value = values[index]
+    if (value instanceof Starting) value = value.settle(await value.first)
+    else if (value instanceof Promise) value = await value
     values[index] = value
-    if (value instanceof Promise) values[index] = await value
-    else if (value instanceof Starting) values[index] = value.settle(await value.first)
+    if (!cached) remember(steps[index]!, value, scope)
+    if (++index === steps.length) return pick(plan, values)
+    const next = compute(steps[index]!, values, scope, appValue)
+    values[index] = next
+    // A pending value is recorded before it is awaited, so a concurrent resolution shares it.
+    if (!cached && (next instanceof Promise || next instanceof Starting)) {
+      remember(steps[index]!, next, scope)
+    }
   }
-  return pick(plan, values)
 }
 
 function compute(step: Step, values: unknown[], scope: ScopeState, appValue: AppValue): unknown {
@@ -62,6 +72,11 @@ function compute(step: Step, values: unknown[], scope: ScopeState, appValue: App
   const { names, at } = step
   for (let index = 0; index < names.length; index++) deps[names[index]!] = values[at[index]!]
   return invoke(dependency, deps, scope.inputs, scope)
+}
+
+/** Records a value in the scope's map (resolutions after the scope's first). */
+function remember(step: Step, value: unknown, scope: ScopeState): void {
+  if (!step.app && !step.fresh) scope.remember(step.dependency, value)
 }
 
 function pick(plan: Steps, values: unknown[]): Values {
