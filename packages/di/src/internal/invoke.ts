@@ -2,27 +2,10 @@ import type { Dependency, DependencyContext } from '../dependency.ts'
 import type { CleanupStack } from './cleanup-stack.ts'
 import { isGenerator, type Suspended, yielded } from './generator.ts'
 
-/** What a dependency receives besides its values; `onCleanup` is only made for those that ask. */
-export class Context implements DependencyContext {
-  readonly inputs: unknown
-  readonly #stack: CleanupStack
-  readonly #dependency: Dependency
-
-  constructor(inputs: unknown, stack: CleanupStack, dependency: Dependency) {
-    this.inputs = inputs
-    this.#stack = stack
-    this.#dependency = dependency
-  }
-
-  // A getter, so a dependency that never registers a cleanup costs no closure per request.
-  get onCleanup(): DependencyContext['onCleanup'] {
-    return (cleanup) => this.#stack.push(this.#dependency, cleanup)
-  }
-}
-
 /**
  * Calls a dependency's factory. For a generator, runs it to its first `yield` and keeps it on the
- * stack for teardown; sync results stay sync.
+ * stack for teardown; sync results stay sync. An async generator still starting comes back as a
+ * `Starting`, not a promise.
  */
 export function invoke(
   dependency: Dependency,
@@ -30,7 +13,11 @@ export function invoke(
   inputs: unknown,
   stack: CleanupStack,
 ): unknown {
-  const result = dependency.factory(deps, new Context(inputs, stack, dependency))
+  const context: DependencyContext = {
+    inputs,
+    onCleanup: (cleanup) => stack.push(dependency, cleanup),
+  }
+  const result = dependency.factory(deps, context)
   return isGenerator(result) ? start(dependency, result, stack) : result
 }
 
