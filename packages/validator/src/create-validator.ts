@@ -3,6 +3,7 @@
  * coerces strings, reads the body within limits, and collects every issue in one pass.
  */
 import * as v from 'valibot'
+import { INVALID } from './compile-parser.ts'
 import { headerName } from './internal/header-name.ts'
 import { type BodyOutcome, loadBody } from './internal/load-body.ts'
 import { type BodyPlan, planBody } from './internal/plan-body.ts'
@@ -134,6 +135,11 @@ export function createValidator<const TSpec extends InputSpec>(
   }
 
   function parseBody(bodyPlan: BodyPlan, value: unknown, issues: ValidationIssue[]): unknown {
+    if (bodyPlan.parse) {
+      const output = bodyPlan.parse(value)
+      if (output !== INVALID) return output
+    }
+    // Invalid (or not compiled): Valibot's own run names the issues.
     const result = v.safeParse(bodyPlan.schema, value)
     if (result.success) return result.output
     pushSchemaIssues(result.issues, 'body', bodyPlan.schema, issues, maxIssues)

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { INVALID } from '../compile-parser.ts'
 import type { ValidationIssue } from '../types.ts'
 import { coerceRecord } from './coerce-record.ts'
 import { mapIssue } from './map-issue.ts'
@@ -37,6 +38,11 @@ export function runLocation(
 ): unknown {
   const start = issues.length
   const input = coerceRecord(plan, raw, issues)
+  if (plan.parse && issues.length === start) {
+    const output = plan.parse(input)
+    if (output !== INVALID) return output
+  }
+  // Invalid (or not compiled): Valibot's own run names the issues.
   const result = v.safeParse(plan.schema, input)
   if (result.success && issues.length === start) return result.output
   const coerced = issues.length - start
