@@ -185,9 +185,14 @@ export function compileRoute(
       if (deps instanceof Promise) deps = await deps
       let output = handler(contextFor(c, inputs, deps, extras))
       if (output instanceof Promise) output = await output
-      const response = render(c, output, () => {
-        void scope.close().then(() => afterResponse(c, extras))
-      })
+      // Only a streaming route needs the stream-end callback: no closure per request otherwise.
+      const onStreamEnd =
+        stream === undefined
+          ? undefined
+          : () => {
+              void scope.close().then(() => afterResponse(c, extras))
+            }
+      const response = render(c, output, onStreamEnd)
       streaming = streams(c, output)
       responded = true
       return response
