@@ -2,7 +2,16 @@
  * The by-hand servers' validation, written out without a library; shared by the Node server
  * (`by-hand.ts`) and the web-standard handler (`by-hand-web.ts`) so both do exactly the same work.
  */
-import { catalog, defaultLimit, maxLimit } from './shared.ts'
+import { catalog, defaultLimit, jwtSecret, maxLimit } from './shared.ts'
+
+/** S4's HS256 key, imported once at load (not per request), as jose's docs advise. */
+export const jwtKey = await crypto.subtle.importKey(
+  'raw',
+  new TextEncoder().encode(jwtSecret),
+  { name: 'HMAC', hash: 'SHA-256' },
+  false,
+  ['verify'],
+)
 
 const digits = /^[0-9]{1,10}$/
 

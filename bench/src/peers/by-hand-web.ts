@@ -5,19 +5,11 @@
  * runtime. The same work as the Node one (`by-hand.ts`), answers included.
  */
 import { jwtVerify } from 'jose'
-import { limitOf, listCatalog, userIdOf, validateItem } from './by-hand-checks.ts'
-import { jwtSecret, meView } from './shared.ts'
+import { jwtKey, limitOf, listCatalog, userIdOf, validateItem } from './by-hand-checks.ts'
+import { meView } from './shared.ts'
 
 const jsonType = { 'content-type': 'application/json' }
 const textType = { 'content-type': 'text/plain' }
-// Imported once at load, not per request.
-const key = await crypto.subtle.importKey(
-  'raw',
-  new TextEncoder().encode(jwtSecret),
-  { name: 'HMAC', hash: 'SHA-256' },
-  false,
-  ['verify'],
-)
 
 const send = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: jsonType })
@@ -57,7 +49,7 @@ async function getMe(request: Request): Promise<Response> {
   const header = request.headers.get('authorization')
   if (!header?.startsWith('Bearer ')) return send(401, { detail: 'Not authenticated' })
   try {
-    const { payload } = await jwtVerify(header.slice(7), key, { algorithms: ['HS256'] })
+    const { payload } = await jwtVerify(header.slice(7), jwtKey, { algorithms: ['HS256'] })
     return send(200, meView(payload))
   } catch {
     return send(401, { detail: 'Invalid token' })

@@ -4,17 +4,10 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { jwtVerify } from 'jose'
-import { limitOf, listCatalog, userIdOf, validateItem } from './by-hand-checks.ts'
-import { jwtSecret, meView } from './shared.ts'
+import { jwtKey, limitOf, listCatalog, userIdOf, validateItem } from './by-hand-checks.ts'
+import { meView } from './shared.ts'
 
 const jsonType = { 'content-type': 'application/json' }
-const key = await crypto.subtle.importKey(
-  'raw',
-  new TextEncoder().encode(jwtSecret),
-  { name: 'HMAC', hash: 'SHA-256' },
-  false,
-  ['verify'],
-)
 
 function send(res: ServerResponse, status: number, body: unknown) {
   res.writeHead(status, jsonType).end(JSON.stringify(body))
@@ -57,7 +50,7 @@ async function getMe(req: IncomingMessage, res: ServerResponse) {
   const header = req.headers.authorization
   if (!header?.startsWith('Bearer ')) return send(res, 401, { detail: 'Not authenticated' })
   try {
-    const { payload } = await jwtVerify(header.slice(7), key, { algorithms: ['HS256'] })
+    const { payload } = await jwtVerify(header.slice(7), jwtKey, { algorithms: ['HS256'] })
     send(res, 200, meView(payload))
   } catch {
     send(res, 401, { detail: 'Invalid token' })
