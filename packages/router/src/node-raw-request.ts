@@ -18,11 +18,15 @@ export class IncomingRawRequest implements RawRequest {
     return this
   }
 
-  /** As `Headers.get`: repeats joined by `, ` (`headersDistinct` keeps every repeat, which `headers` drops for some names). */
+  /**
+   * As the runtimes' `Headers.get`: repeats joined by `, `, repeated `Cookie` lines by `; `
+   * (`headersDistinct` keeps every repeat, which Node's `headers` drops for some names).
+   */
   get(name: string): string | null {
     const values = this.#incoming.headersDistinct[name]
     if (values === undefined) return null
-    return values.length === 1 ? values[0]! : values.join(', ')
+    if (values.length === 1) return values[0]!
+    return values.join(name === 'cookie' ? '; ' : ', ')
   }
 
   read(limit: number): Promise<Uint8Array | undefined> {
@@ -61,6 +65,12 @@ export class IncomingRawRequest implements RawRequest {
       }
       if (incoming.readableEnded) {
         resolve(new Uint8Array(0))
+        return
+      }
+      // Gone before the read started (e.g. while a security dependency awaited): its 'error' and
+      // 'close' have fired already, so listening now would wait forever.
+      if (incoming.destroyed) {
+        reject(incoming.errored ?? new Error('The connection closed before the request body ended'))
         return
       }
       incoming.on('data', onData)
