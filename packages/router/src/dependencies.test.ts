@@ -296,6 +296,18 @@ describe('default security', () => {
   })
 })
 
+describe('security dependencies that declare a body', () => {
+  it('are refused when the app is created, naming the route and the dependency', () => {
+    const signed = dependency(
+      { name: 'signedBody', inputs: { body: v.object({ signature: v.string() }) } },
+      () => true,
+    )
+    expect(() => createApp({ security: [signed], routes: [post('/hooks', () => 'ok')] })).toThrow(
+      "Route POST /hooks: security dependency 'signedBody' declares a body; security runs before the body is read — read it in a route dependency instead",
+    )
+  })
+})
+
 describe('teardown edge cases', () => {
   it('rolls back instead of committing when the handler fails', async () => {
     const log: string[] = []

@@ -2,7 +2,7 @@ import type { Container, DependencyPlan, Uses } from '@brisk/di'
 import type { Context } from 'hono'
 import type { Operation } from '../operation.ts'
 import { compileRoute, type RouteRuntime } from './compile-route.ts'
-import { mergeInputs } from './merge-inputs.ts'
+import { inputsOfDependency, mergeInputs } from './merge-inputs.ts'
 import { assertParamsMatch, type ResolvedRoute } from './resolve-operations.ts'
 
 type RouteHandler = (c: Context) => Response | Promise<Response>
@@ -47,6 +47,13 @@ export function liveRoute(
     const security = securityPlan && {
       plan: securityPlan,
       inputs: mergeInputs({}, securityPlan.dependencies, where),
+    }
+    if (security?.inputs.body !== undefined) {
+      // Security runs before the route's body is read; reading it there too would read it twice.
+      const reader = securityPlan!.dependencies.find((dep) => inputsOfDependency(dep)?.body)
+      throw new TypeError(
+        `${where}: security dependency '${reader?.name}' declares a body; security runs before the body is read — read it in a route dependency instead`,
+      )
     }
     handler = compileRoute(operation, plan, security, runtime)
   }
