@@ -46,4 +46,21 @@ describe('compileParser', () => {
     expect(compileParser(Mixed)!(input)).toEqual(v.parse(Mixed, input))
     expect(compileParser(Mixed)!({ at: 'x', pair: [1, 'a'] })).toBe(INVALID)
   })
+
+  it('plans a sub-schema shared by many parents once (no blow-up on deep sharing)', () => {
+    let reads = 0 // how often the planner looks at the shared leaf
+    const leaf = new Proxy(v.string(), {
+      get: (target, key, receiver) => {
+        if (key === 'type') reads++
+        return Reflect.get(target, key, receiver)
+      },
+    })
+    let shared: v.GenericSchema = leaf
+    for (let depth = 0; depth < 12; depth++) shared = v.object({ a: shared, b: shared })
+    reads = 0
+    const parse = compileParser(shared)!
+    // A few reads (the leaf's own plan, its parent's optional check), not one per path (16,384).
+    expect(reads).toBeLessThan(16)
+    expect(parse('not an object')).toBe(INVALID)
+  })
 })

@@ -3,7 +3,8 @@
  * value and build the very output `v.parse` would, without Valibot's per-node datasets, configs
  * and issue bookkeeping. Nodes the plan does not cover run Valibot's own `~run`, so the output is
  * exactly `v.parse(schema, value)` whatever the schema holds. For a value the schema rejects the
- * parser answers `INVALID` only: callers run `v.safeParse` then, for the issues.
+ * parser answers `INVALID` only: callers run `v.safeParse` then, for the issues (so a pipe's
+ * transforms run twice on invalid input: keep transforms free of side effects).
  */
 import * as v from 'valibot'
 
@@ -60,13 +61,24 @@ export function compileParser(schema: v.GenericSchema): CompiledParser | undefin
   return planned.fast ? planned.parse : undefined
 }
 
+/** Plans already made, per schema node: a sub-schema shared by many parents is planned once. */
+const plans = new WeakMap<Node, Planned>()
+
 function plan(schema: Node, path: Set<Node>): Planned {
-  // A fallback replaces `~run`; a node met again on its own path was built cyclic by hand.
-  if (schema.kind !== 'schema' || 'fallback' in schema || path.has(schema)) return valibot(schema)
-  path.add(schema)
-  const planned = schema.pipe ? planPipe(schema.pipe, path) : planSchema(schema, path)
-  path.delete(schema)
-  return planned ?? valibot(schema)
+  const known = plans.get(schema)
+  if (known) return known
+  // A node met again on its own path was built cyclic by hand: Valibot runs that edge.
+  if (path.has(schema)) return valibot(schema)
+  let planned: Planned | undefined
+  // A fallback replaces `~run`: left to Valibot.
+  if (schema.kind === 'schema' && !('fallback' in schema)) {
+    path.add(schema)
+    planned = schema.pipe ? planPipe(schema.pipe, path) : planSchema(schema, path)
+    path.delete(schema)
+  }
+  planned ??= valibot(schema)
+  plans.set(schema, planned)
+  return planned
 }
 
 /** Leaves a node to Valibot, as its parent schema would run it. */
