@@ -2,6 +2,7 @@
 import { expect } from 'vitest'
 import type { Case } from '../target.ts'
 import { call, expectIssues, expectJson, issue } from './http.ts'
+import { rawHttp } from './node-raw-http.ts'
 
 export const inputCases: Case[] = [
   {
@@ -59,6 +60,24 @@ export const inputCases: Case[] = [
         headers: { cookie: 'other=1; session=s%20id; theme=dark' },
       })
       await expectJson(response, 200, { session: 's id', theme: 'dark' })
+    },
+  },
+  {
+    name: 'raw TCP: two Cookie header lines are read as one cookie list',
+    needs: ['rawHttp'],
+    run: async (target) => {
+      const response = await rawHttp(
+        target.baseUrl!,
+        [
+          'GET /cookies HTTP/1.1',
+          'Host: brisk.test',
+          'Cookie: session=s1',
+          'Cookie: theme=dark',
+          'Connection: close',
+        ].join('\r\n'),
+      )
+      expect(response.status, response.body).toBe(200)
+      expect(JSON.parse(response.body)).toEqual({ session: 's1', theme: 'dark' })
     },
   },
   {
