@@ -63,4 +63,69 @@ describe('compileParser', () => {
     expect(reads).toBeLessThan(16)
     expect(parse('not an object')).toBe(INVALID)
   })
+
+  describe('pipes of plain validations give exactly what Valibot gives', () => {
+    const cases: [string, v.GenericSchema, unknown[]][] = [
+      [
+        'minLength/maxLength on strings',
+        v.pipe(v.string(), v.minLength(2), v.maxLength(3)),
+        ['a', 'ab', 'abc', 'abcd', ''],
+      ],
+      [
+        'length and nonEmpty on arrays',
+        v.pipe(v.array(v.number()), v.nonEmpty(), v.length(2)),
+        [[], [1], [1, 2], [1, 2, 3]],
+      ],
+      [
+        'minValue/maxValue on numbers',
+        v.pipe(v.number(), v.minValue(0), v.maxValue(10)),
+        [-1, 0, 10, 10.5, Infinity],
+      ],
+      ['gtValue/ltValue', v.pipe(v.number(), v.gtValue(0), v.ltValue(1)), [0, 0.5, 1]],
+      [
+        'integer, finite, safeInteger',
+        v.pipe(v.number(), v.finite(), v.integer(), v.safeInteger()),
+        [1, 1.5, Infinity, 2 ** 60],
+      ],
+      [
+        'regex, startsWith, endsWith',
+        v.pipe(v.string(), v.regex(/^a/), v.startsWith('ab'), v.endsWith('z')),
+        ['abz', 'abc', 'az', 'xbz'],
+      ],
+      ['email', v.pipe(v.string(), v.email()), ['a@b.co', 'not-an-email']],
+      [
+        'multipleOf on numbers and bigints',
+        v.object({
+          n: v.pipe(v.number(), v.multipleOf(3)),
+          b: v.pipe(v.bigint(), v.multipleOf(3n)),
+        }),
+        [
+          { n: 6, b: 9n },
+          { n: 7, b: 9n },
+          { n: 6, b: 10n },
+        ],
+      ],
+      [
+        'minValue on dates',
+        v.object({ at: v.pipe(v.date(), v.minValue(new Date(1000))), n: v.number() }),
+        [
+          { at: new Date(999), n: 1 },
+          { at: new Date(1000), n: 1 },
+        ],
+      ],
+      [
+        'a check, then a transform, then a check',
+        v.pipe(v.string(), v.minLength(1), v.trim(), v.minLength(2)),
+        [' a ', ' ab ', ''],
+      ],
+    ]
+    it.each(cases)('%s', (_, schema, values) => {
+      const parse = compileParser(schema)
+      for (const value of values) {
+        const expected = v.safeParse(schema, value)
+        const actual = parse ? parse(value) : 'not compiled'
+        expect(actual, String(value)).toEqual(expected.success ? expected.output : INVALID)
+      }
+    })
+  })
 })
