@@ -6,8 +6,9 @@
 export function isResponse(value: unknown): value is Response {
   return (
     value instanceof Response ||
+    // The class tag, read directly: `Object.prototype.toString` costs more on every plain result.
     (typeof value === 'object' &&
       value !== null &&
-      Object.prototype.toString.call(value) === '[object Response]')
+      (value as { [Symbol.toStringTag]?: unknown })[Symbol.toStringTag] === 'Response')
   )
 }
