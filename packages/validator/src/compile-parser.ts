@@ -7,6 +7,7 @@
  * transforms run twice on invalid input: keep transforms free of side effects).
  */
 import * as v from 'valibot'
+import { quickCheck, type ValueTest } from './internal/quick-check.ts'
 
 /** What a compiled parser returns for a value its schema rejects (never a parsed value). */
 export const INVALID: unique symbol = Symbol('invalid')
@@ -103,7 +104,7 @@ function planPipe(items: readonly Node[], path: Set<Node>): Planned | undefined 
   const checks = actions.map(quickCheck)
   if (checks.every((check) => check !== undefined)) {
     // Only plain validations: tests on the value, no dataset or config per call.
-    const tests = checks as Test[]
+    const tests = checks as ValueTest[]
     const count = tests.length
     return {
       fast: base.fast,
@@ -111,7 +112,7 @@ function planPipe(items: readonly Node[], path: Set<Node>): Planned | undefined 
         const output = parseBase(value)
         if (output === INVALID) return INVALID
         for (let index = 0; index < count; index++) {
-          if (!(tests[index] as Test)(output)) return INVALID
+          if (!(tests[index] as ValueTest)(output)) return INVALID
         }
         return output
       },
@@ -130,55 +131,6 @@ function planPipe(items: readonly Node[], path: Set<Node>): Planned | undefined 
       }
       return dataset.value
     },
-  }
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: a test reads what its action's type implies
-type Test = (value: any) => boolean
-
-/**
- * A validation action whose `~run` only tests the value, as that test: exactly the negation of
- * the condition under which Valibot adds its issue, reading `requirement` at run time as it does.
- * `undefined` for anything else (transformations, custom checks), which run through `~run`.
- */
-function quickCheck(action: Node): Test | undefined {
-  if (action.kind !== 'validation') return undefined
-  // biome-ignore lint/suspicious/noExplicitAny: the requirement's type follows the action's type
-  const act = action as unknown as { requirement: any }
-  switch (action.type) {
-    case 'min_length':
-      return (value) => !(value.length < act.requirement)
-    case 'max_length':
-      return (value) => !(value.length > act.requirement)
-    case 'length':
-      return (value) => value.length === act.requirement
-    case 'non_empty':
-      return (value) => value.length !== 0
-    case 'min_value':
-      return (value) => value >= act.requirement
-    case 'max_value':
-      return (value) => value <= act.requirement
-    case 'gt_value':
-      return (value) => value > act.requirement
-    case 'lt_value':
-      return (value) => value < act.requirement
-    case 'integer':
-    case 'finite':
-    case 'safe_integer':
-      return (value) => Boolean(act.requirement(value))
-    case 'regex':
-    case 'email':
-      return (value) => act.requirement.test(value)
-    case 'starts_with':
-      return (value) => value.startsWith(act.requirement)
-    case 'ends_with':
-      return (value) => value.endsWith(act.requirement)
-    case 'multiple_of':
-      // Loose, as Valibot's: a bigint remainder `0n` must count as zero.
-      // biome-ignore lint/suspicious/noDoubleEquals: the same comparison Valibot makes
-      return (value) => !(value % act.requirement != 0)
-    default:
-      return undefined
   }
 }
 
