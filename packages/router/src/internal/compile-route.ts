@@ -94,8 +94,8 @@ export function compileRoute(
       if (text !== undefined) {
         const code = status as ContentfulStatusCode
         // A fresh object each time, as c.json makes: @hono/node-server adds Content-Length to it.
-        const json = { 'Content-Type': 'application/json' }
-        return c.body(text, code, headers ? { ...json, ...headers } : json)
+        const jsonType = { 'Content-Type': 'application/json' }
+        return c.body(text, code, headers ? { ...jsonType, ...headers } : jsonType)
       }
       const result = v.safeParse(schema, value)
       if (!result.success) throw new ResponseValidationError(operation, status, result.issues)
