@@ -72,7 +72,7 @@ describe('createValidator', () => {
   test('rejects specs that cannot work', () => {
     // @ts-expect-error a field must be a schema
     createValidator({ query: { n: 5 } })
-    // @ts-expect-error a location must be an object schema or an object of fields
+    // @ts-expect-error a location must be an object schema or an object of field schemas
     createValidator({ query: v.string() })
     // @ts-expect-error unknown body type
     createValidator({ body: { a: v.string() }, bodyType: 'xml' })

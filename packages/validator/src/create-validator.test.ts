@@ -280,13 +280,13 @@ describe('createValidator misconfiguration', () => {
 
   test('throws at creation for a non-object location schema or a bad bodyType', () => {
     expect(() => createValidator({ query: v.string() } as never)).toThrow(
-      '@brisk/validator: query must be an object schema or an object of fields',
+      '@brisk/validator: query must be an object schema or an object of field schemas',
     )
     expect(() => createValidator({ body: { a: v.string() }, bodyType: 'xml' } as never)).toThrow(
       "@brisk/validator: bodyType must be 'json', 'form' or 'multipart', got xml",
     )
     expect(() => createValidator({ body: v.array(v.string()), bodyType: 'form' })).toThrow(
-      '@brisk/validator: body must be an object schema or an object of fields',
+      '@brisk/validator: body must be an object schema or an object of field schemas',
     )
   })
 

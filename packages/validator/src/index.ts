@@ -5,6 +5,7 @@
 export { type CompiledParser, compileParser, INVALID } from './compile-parser.ts'
 export { createValidator } from './create-validator.ts'
 export { headerName } from './internal/header-name.ts'
+export { locationEntries } from './location-entries.ts'
 export type {
   BodyType,
   FieldSchemas,

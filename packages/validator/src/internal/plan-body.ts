@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { type CompiledParser, compileParser } from '../compile-parser.ts'
-import type { BodyType, FieldSchemas, InputSpec } from '../types.ts'
+import { locationEntries } from '../location-entries.ts'
+import type { BodyType, InputSpec } from '../types.ts'
 import { type LocationPlan, planLocation } from './plan-location.ts'
 import { acceptsUndefined, isSchema, type SchemaNode } from './schema-node.ts'
 
@@ -38,11 +39,7 @@ export function planBody(spec: InputSpec): BodyPlan | undefined {
   if (isSchema(body)) {
     schema = body as v.GenericSchema
   } else if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
-    for (const [name, field] of Object.entries(body)) {
-      if (!isSchema(field))
-        throw new TypeError(`@brisk/validator: body.${name} is not a Valibot schema`)
-    }
-    schema = v.object(body as FieldSchemas)
+    schema = v.object(locationEntries(body, '@brisk/validator: body'))
   } else {
     throw new TypeError('@brisk/validator: body must be a Valibot schema or an object of fields')
   }

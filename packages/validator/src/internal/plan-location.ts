@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { type CompiledParser, compileParser } from '../compile-parser.ts'
+import { locationEntries } from '../location-entries.ts'
 import { type Coercer, createCoercer } from './create-coercer.ts'
-import { isForbiddenKey } from './forbidden-keys.ts'
 import { isSchema, type SchemaNode, unwrapSchema } from './schema-node.ts'
 
 /** The first `loc` element of each location, as FastAPI names them. */
@@ -60,10 +60,6 @@ function isSensitive(field: SchemaNode): boolean {
 
 const COLLECT_ALL = new Set(['loose_object', 'strict_object', 'object_with_rest'])
 
-function fail(label: string, problem: string): never {
-  throw new TypeError(`@brisk/validator: ${label} ${problem}`)
-}
-
 /**
  * Plans a string-sourced location (params, query, headers, cookies, form fields) from its spec:
  * builds the object schema once and a coercer per field. Throws on a spec that cannot work.
@@ -74,32 +70,13 @@ export function planLocation(
   spec: unknown,
   settings: LocationSettings = {},
 ): LocationPlan {
-  let schema: v.GenericSchema
-  let entries: Readonly<Record<string, SchemaNode>>
-  let collectAll = false
-  if (isSchema(spec)) {
-    const base = unwrapSchema(spec).base
-    if (base.entries === undefined) fail(label, 'must be an object schema or an object of fields')
-    entries = base.entries
-    collectAll = COLLECT_ALL.has(base.type)
-    schema = spec as unknown as v.GenericSchema
-  } else if (typeof spec === 'object' && spec !== null && !Array.isArray(spec)) {
-    entries = spec as Record<string, SchemaNode>
-    for (const [name, field] of Object.entries(entries)) {
-      if (!isSchema(field)) fail(`${label}.${name}`, 'is not a Valibot schema')
-    }
-    schema = v.object(spec as v.ObjectEntries)
-  } else {
-    return fail(label, 'must be an object schema or an object of fields')
-  }
-  if ((schema as { async?: boolean }).async) fail(label, 'uses an async schema; use sync schemas')
+  const entries = locationEntries(spec, `@brisk/validator: ${label}`)
+  const schema = isSchema(spec) ? (spec as unknown as v.GenericSchema) : v.object(entries)
+  const collectAll = isSchema(spec) && COLLECT_ALL.has(unwrapSchema(spec).base.type)
   const fields: FieldPlan[] = []
   const wanted: Record<string, true> = Object.create(null)
   const order: Record<string, number> = Object.create(null)
   for (const [name, field] of Object.entries(entries)) {
-    if (isForbiddenKey(name))
-      fail(`${label}.${name}`, 'is a reserved name; pick another field name')
-    if (field.async) fail(`${label}.${name}`, 'is an async schema; use sync schemas')
     const base = unwrapSchema(field).base
     const array = base.type === 'array'
     const source = settings.sourceKey?.(name) ?? name
