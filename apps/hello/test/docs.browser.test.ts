@@ -1,5 +1,5 @@
 /**
- * The hello app's docs in a real browser (Debian's chromium through playwright-core): sign in
+ * The hello app's docs in a real browser (Chromium from npm through playwright-core): sign in
  * through Scalar's OAuth2 password form as alice with the `items:write` scope (a real POST /token),
  * then create an item with Scalar's client — and the page reaches nothing but the app.
  */
@@ -10,13 +10,14 @@ import { localScalar } from '@brisk/openapi/scalar-local'
 import { type NodeServer, serve } from '@brisk/router/node'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium } from '../../../packages/openapi/test/support/chromium.ts'
+import { launchChromiumOrError } from '../../../packages/openapi/test/support/launch-browser.ts'
 import { app } from '../src/app.ts'
 
 const reports = fileURLToPath(new URL('../../../reports/', import.meta.url))
 
 let server: NodeServer
-let browser: Browser
+/** Or why there is none: `openDocs` throws it, so each browser test fails (not skips). */
+let browser: Browser | Error
 let origin: string
 
 beforeAll(async () => {
@@ -33,16 +34,17 @@ beforeAll(async () => {
     },
   })
   origin = `http://127.0.0.1:${port}`
-  browser = await launchChromium()
+  browser = await launchChromiumOrError()
 })
 
 afterAll(async () => {
-  await browser?.close()
+  if (browser && !(browser instanceof Error)) await browser.close()
   await server?.close()
 })
 
 /** The docs page, allowed to reach only the app: anything else is aborted and recorded. */
 async function openDocs(): Promise<{ page: Page; outside: string[] }> {
+  if (browser instanceof Error) throw browser
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
   const page = await context.newPage()
   page.setDefaultTimeout(20_000)

@@ -1,7 +1,7 @@
 /**
- * The docs in a real browser (Debian's chromium through playwright-core): a Brisk app serves its
- * OpenAPI document, the docs page and the self-hosted Scalar script over HTTP on 127.0.0.1; the page
- * must list every operation, send a request to the app with Scalar's client, run under a strict
+ * The docs in a real browser (Chromium from npm through playwright-core: support/launch-browser.ts):
+ * a Brisk app serves its OpenAPI document, the docs page and the self-hosted Scalar script over HTTP
+ * on 127.0.0.1; the page must list every operation, send a request to the app with Scalar's client, run under a strict
  * nonce-based CSP, and try to reach nothing but the app.
  */
 import { mkdirSync } from 'node:fs'
@@ -14,7 +14,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { docs } from '../src/docs.ts'
 import { openapi } from '../src/openapi.ts'
 import { localScalar } from '../src/scalar-local.ts'
-import { launchChromium } from './support/chromium.ts'
+import { launchChromiumOrError } from './support/launch-browser.ts'
 
 const Item = v.object({ id: v.number(), name: v.string() })
 const items = [
@@ -79,7 +79,8 @@ const routes = [
 
 const app = createApp({ routes })
 let server: NodeServer
-let browser: Browser
+/** Or why there is none: `openDocs` throws it, so each browser test fails (not skips). */
+let browser: Browser | Error
 let origin: string
 const contexts: BrowserContext[] = []
 
@@ -116,7 +117,7 @@ beforeAll(async () => {
     },
   })
   origin = `http://127.0.0.1:${port}`
-  browser = await launchChromium()
+  browser = await launchChromiumOrError()
 })
 
 afterEach(async () => {
@@ -124,12 +125,13 @@ afterEach(async () => {
 })
 
 afterAll(async () => {
-  await browser?.close()
+  if (browser && !(browser instanceof Error)) await browser.close()
   await server?.close()
 })
 
 /** A page that may only reach the app: anything else is aborted and recorded. */
 async function openDocs(): Promise<{ page: Page; outside: string[]; violations: string[] }> {
+  if (browser instanceof Error) throw browser
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
   contexts.push(context)
   const page = await context.newPage()
