@@ -1,13 +1,14 @@
 /**
  * Valibot schemas applied fast: a schema is planned once, at startup, into closures that check a
  * value and build the very output `v.parse` would, without Valibot's per-node datasets, configs
- * and issue bookkeeping. Nodes the plan does not cover run Valibot's own `~run`, so the output is
+ * and issue bookkeeping. SchemaNodes the plan does not cover run Valibot's own `~run`, so the output is
  * exactly `v.parse(schema, value)` whatever the schema holds. For a value the schema rejects the
  * parser answers `INVALID` only: callers run `v.safeParse` then, for the issues (so a pipe's
  * transforms run twice on invalid input: keep transforms free of side effects).
  */
 import * as v from 'valibot'
 import { quickCheck, type ValueTest } from './internal/quick-check.ts'
+import type { PipeItem, PipeStep, SchemaNode } from './internal/schema-node.ts'
 
 /** What a compiled parser returns for a value its schema rejects (never a parsed value). */
 export const INVALID: unique symbol = Symbol('invalid')
@@ -23,28 +24,6 @@ interface Planned {
   readonly fast: boolean
 }
 
-// A loose view of schemas and pipe actions: the planner reads the fields their `type` implies.
-interface Node {
-  readonly kind?: string
-  readonly type?: string
-  readonly async?: boolean
-  readonly pipe?: readonly Node[]
-  readonly entries?: Record<string, Node>
-  readonly item?: Node
-  readonly wrapped?: Node
-  readonly options?: readonly unknown[]
-  readonly literal?: unknown
-  readonly default?: unknown
-  readonly fallback?: unknown
-  readonly '~run': (dataset: Dataset, config: v.Config<v.BaseIssue<unknown>>) => Dataset
-}
-
-interface Dataset {
-  typed?: boolean
-  value: unknown
-  issues?: unknown
-}
-
 /**
  * Plans `schema` into a parser returning exactly `v.parse(schema, value)` for a valid value and
  * `INVALID` for an invalid one — or returns `undefined` when nothing would be faster than
@@ -56,16 +35,16 @@ interface Dataset {
  * parse?.({ id: '1' }) // INVALID: run v.safeParse for the issues
  */
 export function compileParser(schema: v.GenericSchema): CompiledParser | undefined {
-  const root = schema as unknown as Node
+  const root: SchemaNode = schema
   if (root.async !== false) return undefined
   const planned = plan(root, new Set())
   return planned.fast ? planned.parse : undefined
 }
 
 /** Plans already made, per schema node: a sub-schema shared by many parents is planned once. */
-const plans = new WeakMap<Node, Planned>()
+const plans = new WeakMap<SchemaNode, Planned>()
 
-function plan(schema: Node, path: Set<Node>): Planned {
+function plan(schema: SchemaNode, path: Set<SchemaNode>): Planned {
   const known = plans.get(schema)
   if (known) return known
   // A node met again on its own path was built cyclic by hand: Valibot runs that edge.
@@ -83,7 +62,7 @@ function plan(schema: Node, path: Set<Node>): Planned {
 }
 
 /** Leaves a node to Valibot, as its parent schema would run it. */
-function valibot(schema: Node): Planned {
+function valibot(schema: SchemaNode): Planned {
   return {
     fast: false,
     parse: (value) => {
@@ -94,11 +73,13 @@ function valibot(schema: Node): Planned {
 }
 
 /** Valibot's pipe, for a value: the first schema, then each action on its dataset, in order. */
-function planPipe(items: readonly Node[], path: Set<Node>): Planned | undefined {
-  const [first, ...rest] = items
-  if (!first) return undefined
+function planPipe(
+  [first, ...rest]: readonly [SchemaNode, ...PipeItem[]],
+  path: Set<SchemaNode>,
+): Planned | undefined {
   const base = plan(first, path)
-  const actions = rest.filter((item) => item.kind !== 'metadata')
+  const actions: PipeStep[] = []
+  for (const item of rest) if (item.kind !== 'metadata') actions.push(item)
   if (actions.length === 0) return base
   const parseBase = base.parse
   const checks = actions.map(quickCheck)
@@ -124,7 +105,7 @@ function planPipe(items: readonly Node[], path: Set<Node>): Planned | undefined 
       const output = parseBase(value)
       if (output === INVALID) return INVALID
       const config = v.getGlobalConfig()
-      let dataset: Dataset = { typed: true, value: output }
+      let dataset: v.OutputDataset<unknown, v.BaseIssue<unknown>> = { typed: true, value: output }
       for (const action of actions) {
         dataset = action['~run'](dataset, config)
         if (dataset.issues) return INVALID
@@ -134,7 +115,7 @@ function planPipe(items: readonly Node[], path: Set<Node>): Planned | undefined 
   }
 }
 
-function planSchema(schema: Node, path: Set<Node>): Planned | undefined {
+function planSchema(schema: SchemaNode, path: Set<SchemaNode>): Planned | undefined {
   switch (schema.type) {
     case 'string':
       return check((value) => typeof value === 'string')
@@ -169,7 +150,9 @@ function planSchema(schema: Node, path: Set<Node>): Planned | undefined {
         ? planWrapper(schema.type, plan(schema.wrapped, path))
         : undefined
     case 'union':
-      return schema.options?.length ? planUnion(schema.options as Node[], path) : undefined
+      return schema.options?.length
+        ? planUnion(schema.options as readonly SchemaNode[], path)
+        : undefined
     case 'array':
       return schema.item ? planArray(plan(schema.item, path)) : undefined
     case 'object':
@@ -200,7 +183,7 @@ function planWrapper(type: string, inner: Planned): Planned {
   }
 }
 
-function planUnion(options: readonly Node[], path: Set<Node>): Planned {
+function planUnion(options: readonly SchemaNode[], path: Set<SchemaNode>): Planned {
   const parses = options.map((option) => plan(option, path).parse)
   // Valibot's union answers with the first option that parses without issues.
   return {
@@ -238,13 +221,13 @@ const SKIP = 1
 const DEFAULT = 2
 const FALLBACK = 3
 
-function planObject(entries: Record<string, Node>, path: Set<Node>): Planned {
+function planObject(entries: Readonly<Record<string, SchemaNode>>, path: Set<SchemaNode>): Planned {
   const keys: string[] = []
   const parses: Parse[] = []
   const absent: number[] = []
-  const schemas: Node[] = []
+  const schemas: SchemaNode[] = []
   for (const key in entries) {
-    const entry = entries[key] as Node
+    const entry = entries[key] as SchemaNode
     const optional =
       entry.type === 'optional' || entry.type === 'exact_optional' || entry.type === 'nullish'
     keys.push(key)

@@ -2,13 +2,10 @@ import * as v from 'valibot'
 import { describe, expect, test } from 'vitest'
 import type { ValidationIssue } from '../types.ts'
 import { mapIssue } from './map-issue.ts'
-import type { SchemaNode } from './schema-node.ts'
 
 function issuesOf(schema: v.GenericSchema, input: unknown): ValidationIssue[] {
   const result = v.safeParse(schema, input)
-  return (result.issues ?? []).map((issue) =>
-    mapIssue(issue, 'body', schema as unknown as SchemaNode),
-  )
+  return (result.issues ?? []).map((issue) => mapIssue(issue, 'body', schema))
 }
 
 function first(schema: v.GenericSchema, input: unknown): ValidationIssue {

@@ -3,7 +3,7 @@ import { type CompiledParser, compileParser } from '../compile-parser.ts'
 import { locationEntries } from '../location-entries.ts'
 import type { BodyType, InputSpec } from '../types.ts'
 import { type LocationPlan, planLocation } from './plan-location.ts'
-import { acceptsUndefined, isSchema, type SchemaNode } from './schema-node.ts'
+import { acceptsUndefined, isSchema } from './schema-node.ts'
 
 /** Everything known about the body before the first request. */
 export interface BodyPlan {
@@ -47,6 +47,6 @@ export function planBody(spec: InputSpec): BodyPlan | undefined {
     throw new TypeError('@brisk/validator: body uses an async schema; use sync schemas')
   const form =
     bodyType === 'json' ? undefined : planLocation('body', 'body', schema, { emptyIsMissing: true })
-  const optional = acceptsUndefined(schema as unknown as SchemaNode)
+  const optional = acceptsUndefined(schema)
   return { bodyType, schema, parse: compileParser(schema), optional, form }
 }

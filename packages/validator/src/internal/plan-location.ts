@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { type CompiledParser, compileParser } from '../compile-parser.ts'
 import { locationEntries } from '../location-entries.ts'
 import { type Coercer, createCoercer } from './create-coercer.ts'
-import { isSchema, type SchemaNode, unwrapSchema } from './schema-node.ts'
+import { isSchema, type PipeItem, type SchemaNode, unwrapSchema } from './schema-node.ts'
 
 /** The first `loc` element of each location, as FastAPI names them. */
 export type LocationName = 'path' | 'query' | 'header' | 'cookie' | 'body'
@@ -49,10 +49,10 @@ export interface LocationSettings {
 /** Whether a field (through its wrappers) carries `v.metadata({ sensitive: true })`. */
 function isSensitive(field: SchemaNode): boolean {
   for (let node: SchemaNode | undefined = field; node; node = node.wrapped) {
-    const pipe = (
-      node as { pipe?: readonly { type: string; metadata?: { sensitive?: unknown } }[] }
-    ).pipe
-    if (pipe?.some((item) => item.type === 'metadata' && item.metadata?.sensitive === true))
+    // `v.metadata` keeps its object in `metadata`; other pipe items have none.
+    const pipe: readonly (PipeItem & { readonly metadata?: { readonly sensitive?: unknown } })[] =
+      node.pipe ?? []
+    if (pipe.some((item) => item.type === 'metadata' && item.metadata?.sensitive === true))
       return true
   }
   return false
@@ -71,7 +71,7 @@ export function planLocation(
   settings: LocationSettings = {},
 ): LocationPlan {
   const entries = locationEntries(spec, `@brisk/validator: ${label}`)
-  const schema = isSchema(spec) ? (spec as unknown as v.GenericSchema) : v.object(entries)
+  const schema = isSchema(spec) ? (spec as v.GenericSchema) : v.object(entries)
   const collectAll = isSchema(spec) && COLLECT_ALL.has(unwrapSchema(spec).base.type)
   const fields: FieldPlan[] = []
   const wanted: Record<string, true> = Object.create(null)

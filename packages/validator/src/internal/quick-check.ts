@@ -2,6 +2,7 @@
  * Valibot's plain validation actions (lengths, values, `integer`, `regex`, …) as direct tests, so
  * a compiled pipe checks a value without a dataset and a config per action.
  */
+import type { PipeStep } from './schema-node.ts'
 
 // `any`: a test reads what its action's type implies (a length, a number, a string, a Date).
 export type ValueTest = (value: any) => boolean
@@ -11,10 +12,10 @@ export type ValueTest = (value: any) => boolean
  * the condition under which Valibot adds its issue, reading `requirement` at run time as it does.
  * `undefined` for anything else (transformations, custom checks), which run through `~run`.
  */
-export function quickCheck(action: { kind?: string; type?: string }): ValueTest | undefined {
+export function quickCheck(action: PipeStep): ValueTest | undefined {
   if (action.kind !== 'validation') return undefined
   // The requirement's type follows the action's type.
-  const act = action as unknown as { requirement: any }
+  const act: { readonly requirement?: any } = action
   switch (action.type) {
     case 'min_length':
       return (value) => !(value.length < act.requirement)

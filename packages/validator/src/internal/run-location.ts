@@ -5,7 +5,6 @@ import { coerceRecord } from './coerce-record.ts'
 import { mapIssue } from './map-issue.ts'
 import type { LocationPlan } from './plan-location.ts'
 import type { RawValue } from './raw-values.ts'
-import type { SchemaNode } from './schema-node.ts'
 
 /**
  * Pushes Valibot's issues for one location, mapped and capped at `maxIssues`. Issues under a key
@@ -22,7 +21,7 @@ export function pushSchemaIssues(
   for (const issue of found) {
     if (issues.length >= maxIssues) return
     if (skip?.has(issue.path?.[0]?.key)) continue
-    issues.push(mapIssue(issue, location, root as unknown as SchemaNode))
+    issues.push(mapIssue(issue, location, root))
   }
 }
 

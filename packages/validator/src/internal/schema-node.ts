@@ -1,21 +1,55 @@
 /**
- * A structural view of a Valibot schema, enough to plan coercion and name issues without
- * depending on each schema's exact generic type.
+ * The one structural view of a Valibot schema, used to plan coercion, compiled parsers and issue
+ * names without each schema's exact generic type: Valibot's `GenericSchema` plus, each optional, the
+ * fields that a schema's `type` implies (`entries` for objects, `wrapped` for optional/nullable…,
+ * `pipe` for pipes). Every sync Valibot schema is a `SchemaNode` without a cast.
  */
-export interface SchemaNode {
-  readonly kind: string
-  readonly type: string
-  readonly async?: boolean
+import type * as v from 'valibot'
+
+/**
+ * A Valibot schema seen structurally. `async` is `boolean` because `isSchema` admits async schemas
+ * too (callers refuse them); `~run` keeps the sync type, as nothing runs a node before that check.
+ */
+export interface SchemaNode extends Omit<v.GenericSchema, 'async'> {
+  readonly async: boolean
+  /** A pipe: its first item is the schema, the rest are actions (or further schemas). */
+  readonly pipe?: readonly [SchemaNode, ...PipeItem[]]
+  /** `object`, `looseObject`, `strictObject`, `objectWithRest`. */
+  readonly entries?: Readonly<Record<string, SchemaNode>>
+  /** `optional`, `nullable`, `nullish`, `exact_optional`, `non_*`, … */
   readonly wrapped?: SchemaNode
-  readonly pipe?: readonly { readonly kind: string; readonly type: string }[]
+  /** `array`. */
+  readonly item?: SchemaNode
+  /** `tuple`. */
+  readonly items?: readonly SchemaNode[]
+  /** `objectWithRest`, `tupleWithRest`. */
+  readonly rest?: SchemaNode
+  /** `record`, `map`, `set`. */
+  readonly value?: SchemaNode
+  /** Schemas for `union`/`variant`; values for `picklist`/`enum`. */
   readonly options?: readonly unknown[]
   readonly literal?: unknown
-  readonly item?: SchemaNode
-  readonly items?: readonly SchemaNode[]
-  readonly entries?: Readonly<Record<string, SchemaNode>>
-  readonly rest?: SchemaNode
-  readonly value?: SchemaNode
   readonly default?: unknown
+  readonly fallback?: unknown
+}
+
+/** An item of a pipe after its first: a schema, or one of Valibot's pipe actions. */
+export type PipeItem = SchemaNode | v.GenericPipeAction
+
+/**
+ * A pipe item that runs on a dataset (a schema, validation or transformation, not metadata), as
+ * Valibot's `pipe` runs each one: on the dataset the previous item returned. A method, so that
+ * each item's own `~run` (typed for the dataset that item expects) is one without a cast.
+ */
+export interface PipeStep {
+  readonly kind: 'schema' | 'validation' | 'transformation'
+  readonly type: string
+  /** The value a validation tests against (`minLength`'s length, `regex`'s pattern, …). */
+  readonly requirement?: unknown
+  '~run'(
+    dataset: v.UnknownDataset | v.OutputDataset<unknown, v.BaseIssue<unknown>>,
+    config: v.Config<v.BaseIssue<unknown>>,
+  ): v.OutputDataset<unknown, v.BaseIssue<unknown>>
 }
 
 const WRAPPERS = new Set([
@@ -56,7 +90,7 @@ function pipeHasInteger(node: SchemaNode): boolean {
   if (node.pipe === undefined) return false
   for (const item of node.pipe) {
     if (item.type === 'integer' || item.type === 'safe_integer') return true
-    if (item !== node && item.kind === 'schema' && pipeHasInteger(item as SchemaNode)) return true
+    if (item !== node && item.kind === 'schema' && pipeHasInteger(item)) return true
   }
   return false
 }
