@@ -1,7 +1,8 @@
 /**
  * The hello app's docs in a real browser (Chromium from npm through playwright-core): sign in
  * through Scalar's OAuth2 password form as alice with the `items:write` scope (a real POST /token),
- * then create an item with Scalar's client — and the page reaches nothing but the app.
+ * then create an item with Scalar's client; and sign in by sending POST /token itself from Scalar's
+ * request panel (its documented form body) — and the page reaches nothing but the app.
  */
 import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
@@ -124,6 +125,60 @@ describe('the hello docs in chromium', () => {
 
     mkdirSync(reports, { recursive: true })
     await page.screenshot({ path: `${reports}hello-login.png`, animations: 'disabled' })
+    expect(outside).toEqual([])
+  })
+
+  it("signs in as alice by sending POST /token's form from Scalar's request panel", async () => {
+    const { page, outside } = await openDocs()
+    const sidebar = page.getByRole('navigation')
+    await sidebar.getByRole('button', { name: /^auth Open Group/ }).click()
+    await sidebar.getByRole('button', { name: /^Issue an access token/ }).click()
+    const operation = page.getByRole('region', { name: 'Issue an access token', exact: true })
+    // The document publishes the token request as a form only, as the endpoint reads it.
+    await operation
+      .getByRole('group', { name: 'Request Body' })
+      .getByText('application/x-www-form-urlencoded')
+      .waitFor()
+    await operation.getByRole('button', { name: /^Test Request\s*\(post \/token\)$/ }).click()
+    const client = page.getByRole('dialog', { name: 'API Client' })
+
+    // Scalar lists the form's fields from the schema, grant_type prefilled from its `const`.
+    const body = client.getByRole('region', { name: 'Request Body' })
+    await body.getByRole('button', { name: 'Form URL Encoded' }).waitFor()
+    // A row's text is its key then its value (grant_type's value is "password": match the start).
+    const value = (key: string) =>
+      body
+        .getByRole('row')
+        .filter({ hasText: new RegExp(`^${key}`) })
+        .getByRole('textbox')
+        .nth(1)
+    await expect.poll(() => value('grant_type').textContent()).toBe('password')
+    await value('username').fill('alice')
+    await value('password').fill('wonderland')
+    // The fields reach Scalar's request state after a debounce: the code snippet shows when.
+    const snippet = client.getByRole('region', { name: /Code Snippet/ })
+    await snippet.getByRole('button', { name: /Code Snippet/ }).click()
+    await expect.poll(() => snippet.textContent(), { timeout: 5_000 }).toContain('wonderland')
+
+    const answered = page.waitForResponse(
+      (response) => response.url() === `${origin}/token` && response.request().method() === 'POST',
+    )
+    await client.getByRole('button', { name: `Send post request to ${origin}/token` }).click()
+    const answer = await answered
+    expect(answer.request().headers()['content-type']).toMatch(
+      /^application\/x-www-form-urlencoded/,
+    )
+    const sent = new URLSearchParams(answer.request().postData() ?? '')
+    expect(sent.get('grant_type')).toBe('password')
+    expect(sent.get('username')).toBe('alice')
+    expect(sent.get('password')).toBe('wonderland')
+    expect(answer.status()).toBe(200)
+    const issued = (await answer.json()) as { access_token: string; token_type: string }
+    expect(issued.access_token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/) // a JWT
+    expect(issued.token_type).toBe('Bearer')
+    const result = client.getByRole('region', { name: 'Response' })
+    await result.getByText('200 OK').waitFor()
+    await result.getByText('access_token').first().waitFor()
     expect(outside).toEqual([])
   })
 })
