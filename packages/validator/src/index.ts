@@ -5,6 +5,7 @@
 export { type CompiledParser, compileParser, INVALID } from './compile-parser.ts'
 export { createValidator } from './create-validator.ts'
 export { headerName } from './internal/header-name.ts'
+export { mediaType } from './internal/media-type.ts'
 export { locationEntries } from './location-entries.ts'
 export type {
   BodyType,

@@ -1,6 +1,18 @@
+/** The validator's one Content-Type parser, and which media types each body type accepts. */
 import type { BodyType } from '../types.ts'
 
-/** The essence of a Content-Type: lowercase, without parameters or whitespace; `''` when absent. */
+/**
+ * The essence of a Content-Type (RFC 9110 `type/subtype`): lowercase, without parameters or
+ * whitespace; `''` when the header is absent.
+ *
+ * @example
+ * ```ts
+ * import { mediaType } from '@brisk/validator'
+ *
+ * mediaType('Application/JSON; charset=utf-8') // 'application/json'
+ * mediaType(new Request('http://localhost/').headers.get('content-type')) // ''
+ * ```
+ */
 export function mediaType(header: string | null): string {
   if (header === null) return ''
   const semicolon = header.indexOf(';')
