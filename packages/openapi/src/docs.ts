@@ -1,3 +1,4 @@
+/** `docs` mounts the interactive Scalar API reference (page, self-hosted script) on a Hono app. */
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import { type DocsHandlersOptions, docsHandlers, type ScalarSource } from './docs-handlers.ts'
 

@@ -1,3 +1,4 @@
+/** `openapi` serves a Brisk app's generated OpenAPI 3.1 document and returns its generator. */
 import type { BriskApp } from '@brisk/router'
 import type { MiddlewareHandler } from 'hono'
 import { createDocument, type DocumentOptions } from './create-document.ts'
