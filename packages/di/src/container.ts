@@ -1,3 +1,7 @@
+/**
+ * `createContainer` holds app-scoped values and overrides, and plans, resolves and tears down
+ * each request's dependencies.
+ */
 import type { Dependency, Resolved, Use, Uses } from './dependency.ts'
 import type { DependencyError } from './dependency-error.ts'
 import { buildSteps, type Steps } from './internal/build-steps.ts'
