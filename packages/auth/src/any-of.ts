@@ -2,10 +2,11 @@
  * `anyOf` accepts any one of several schemes (e.g. an API key OR a bearer token): OpenAPI security
  * alternatives, tried in the order given.
  */
-import { mergeCredentialInputs } from './internal/credentials.ts'
+
+import type { SecurityDeclaration } from '@brisk/router'
 import type { Guard, Outcome } from './internal/guard.ts'
 import { securityDependency } from './internal/security-dependency.ts'
-import type { SecurityDeclaration, SecurityDependency } from './types.ts'
+import type { SecurityDependency } from './types.ts'
 
 type PrincipalOf<TDependency> =
   TDependency extends SecurityDependency<infer TPrincipal> ? TPrincipal : never
@@ -38,11 +39,11 @@ export function anyOf<const TAlternatives extends readonly SecurityDependency<an
   const security: SecurityDeclaration = {
     schemes: Object.assign({}, ...guards.map((guard) => guard.security.schemes)),
     requirements: guards.flatMap((guard) => guard.security.requirements),
+    credentials: guards.flatMap((guard) => guard.security.credentials),
   }
   const challenge = [...new Set(guards.map((guard) => guard.challenge))].join(', ')
   const guard: Guard<PrincipalOf<TAlternatives[number]>> = {
     name: `anyOf(${guards.map((g) => g.name).join(', ')})`,
-    inputs: mergeCredentialInputs(guards.map((g) => g.inputs)),
     security,
     challenge,
     async authenticate(read): Promise<Outcome<PrincipalOf<TAlternatives[number]>>> {

@@ -4,7 +4,7 @@
  */
 import { API_KEY } from './internal/challenge.ts'
 import { sha256, timingSafeEqual } from './internal/constant-time.ts'
-import { credentialInputs, credentialName } from './internal/credentials.ts'
+import { credentialName } from './internal/credentials.ts'
 import { type CredentialLocation, fail, type Guard } from './internal/guard.ts'
 import { securityDependency } from './internal/security-dependency.ts'
 import type { SecurityDependency } from './types.ts'
@@ -98,8 +98,8 @@ export function apiKey(
   }
   const guard: Guard<unknown> = {
     name: schemeName,
-    inputs: credentialInputs([[location, field]]),
     security: {
+      credentials: [{ in: location, name: field }],
       schemes: {
         [schemeName]: {
           type: 'apiKey',

@@ -3,6 +3,8 @@
  * OpenID Connect issuer's discovery document. The key source is configuration, never the token:
  * `jku`, `x5u`, `jwk` and `kid`-as-URL are ignored, and JWKS keys must be asymmetric.
  */
+
+import type { SecuritySchemeObject } from '@brisk/router'
 import { type AsymmetricAlgorithm, assertAsymmetric } from './internal/algorithms.ts'
 import { type BearerScheme, bearerScheme } from './internal/bearer-scheme.ts'
 import { assertQuotable } from './internal/challenge.ts'
@@ -15,7 +17,6 @@ import {
 import { assertScopeNames } from './internal/scopes.ts'
 import { type ClaimRules, verifyJwt } from './internal/verify-jwt.ts'
 import type { JwtTokens } from './jwt-tokens.ts'
-import type { SecuritySchemeObject } from './types.ts'
 
 export type { RemoteKeyOptions } from './internal/discover-jwks.ts'
 

@@ -4,7 +4,7 @@
  */
 import { readCredentials } from './internal/authorization.ts'
 import { assertQuotable, basicChallenge } from './internal/challenge.ts'
-import { credentialInputs } from './internal/credentials.ts'
+import { AUTHORIZATION } from './internal/credentials.ts'
 import { fail, type Guard } from './internal/guard.ts'
 import { securityDependency } from './internal/security-dependency.ts'
 import { dummyVerify, parsePasswordHash, verifyPassword } from './password-hash.ts'
@@ -114,8 +114,8 @@ export function httpBasic(
   const challenge = basicChallenge(options.realm)
   const guard: Guard<unknown> = {
     name,
-    inputs: credentialInputs([['headers', 'authorization']]),
     security: {
+      credentials: AUTHORIZATION,
       schemes: {
         [name]: {
           type: 'http',

@@ -3,6 +3,8 @@
  * with JWT and scopes, bearer JWT from JWKS/OpenID Connect, API keys, HTTP Basic. Each scheme is a
  * dependency, a Hono middleware and an OpenAPI declaration at once.
  */
+
+export type { SecurityDeclaration, SecuritySchemeObject } from '@brisk/router'
 export { anyOf } from './any-of.ts'
 export {
   type ApiKeyClient,
@@ -45,10 +47,4 @@ export {
   hashPassword,
   verifyPassword,
 } from './password-hash.ts'
-export type {
-  AuthEnv,
-  SecurityDeclaration,
-  SecurityDependency,
-  SecuritySchemeObject,
-  TokenPrincipal,
-} from './types.ts'
+export type { AuthEnv, SecurityDependency, TokenPrincipal } from './types.ts'

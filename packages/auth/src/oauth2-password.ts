@@ -2,6 +2,8 @@
  * `oauth2Password` is the OAuth2 password flow with scopes: a token endpoint that issues JWTs, a
  * dependency for any valid token, scope checks, and the `oauth2` scheme Scalar's docs log in with.
  */
+
+import type { SecuritySchemeObject } from '@brisk/router'
 import { post, type Route } from '@brisk/router'
 import * as v from 'valibot'
 import { type BearerScheme, bearerScheme } from './internal/bearer-scheme.ts'
@@ -9,7 +11,6 @@ import { assertQuotable } from './internal/challenge.ts'
 import { assertScopeNames } from './internal/scopes.ts'
 import { type Authenticate, handleTokenRequest } from './internal/token-endpoint.ts'
 import type { JwtTokens } from './jwt-tokens.ts'
-import type { SecuritySchemeObject } from './types.ts'
 
 export type {
   Authenticate,

@@ -1,31 +1,11 @@
 /**
- * Public types shared by every scheme: the OpenAPI security declaration a dependency carries, the
- * security dependency itself, and the principal a bearer token yields.
+ * Public types shared by every scheme: the security dependency itself and the principal a bearer
+ * token yields (the security declaration it carries is `@brisk/router`'s `SecurityDeclaration`).
  */
 import type { Dependency } from '@brisk/router'
 import type { MiddlewareHandler } from 'hono'
 import type { JWTPayload } from 'jose'
 import type { Guard } from './internal/guard.ts'
-
-/** An OpenAPI 3.1 security scheme object (structurally what `@brisk/openapi` publishes). */
-export type SecuritySchemeObject =
-  | { type: 'apiKey'; name: string; in: 'header' | 'query' | 'cookie'; description?: string }
-  | { type: 'http'; scheme: string; bearerFormat?: string; description?: string }
-  | {
-      type: 'oauth2'
-      flows: { password: { tokenUrl: string; scopes: Record<string, string> } }
-      description?: string
-    }
-  | { type: 'openIdConnect'; openIdConnectUrl: string; description?: string }
-
-/**
- * What a security dependency declares in `meta.security`: its schemes by name and the requirements
- * it accepts — alternatives (any one passes), each naming schemes (all must pass) and their scopes.
- */
-export interface SecurityDeclaration {
-  readonly schemes: Readonly<Record<string, SecuritySchemeObject>>
-  readonly requirements: ReadonlyArray<Readonly<Record<string, string[]>>>
-}
 
 /** Hono variables set by the standalone middleware: the authenticated principal. */
 export interface AuthEnv<TPrincipal> {
@@ -34,8 +14,8 @@ export interface AuthEnv<TPrincipal> {
 
 /**
  * A Brisk dependency that authenticates the request and yields the principal (or throws an
- * `HTTPException` with the status and `WWW-Authenticate` challenge), carrying its OpenAPI
- * declaration in `meta.security` and the same check as a plain Hono middleware.
+ * `HTTPException` with the status and `WWW-Authenticate` challenge), carrying its declaration
+ * (schemes, requirements, credentials) in `meta.security` and the same check as a plain Hono middleware.
  */
 export interface SecurityDependency<TPrincipal> extends Dependency<TPrincipal> {
   /**

@@ -175,7 +175,7 @@ describe('container.override', () => {
     expect(made).toEqual(['fake'])
   })
 
-  test('checks the overridden graph again on the next resolve', () => {
+  test('checks the overridden graph when the override is set, and refuses one that breaks it', () => {
     const settings = dependency({ scope: 'app' }, function settings() {
       return 'app'
     })
@@ -188,13 +188,15 @@ describe('container.override', () => {
     const pool = dependency({ scope: 'app', uses: { settings } }, function pool() {})
     const container = createContainer()
     const plan = container.plan({ pool })
-    container.override(settings, requestSettings)
-    expect(() => plan.resolve(container.createScope())).toThrow(
+    expect(() => container.override(settings, requestSettings)).toThrow(
       new DependencyError(
         'SCOPE',
         "App-scoped dependency 'pool' cannot use request-scoped 'requestSettings': 'pool' → 'requestSettings'",
       ),
     )
+    // Refused, so undone: the plan keeps its valid graph.
+    expect(plan.dependencies.map((used) => used.name)).toEqual(['pool'])
+    expect(plan.resolve(container.createScope())).toEqual({ pool: undefined })
   })
 
   test('is local to its container', () => {

@@ -47,8 +47,6 @@ export interface Container {
   /** Replaces a dependency everywhere, deep in graphs too. Returns a function that undoes it. */
   override<TValue>(target: Dependency<TValue>, replacement: Dependency<NoInfer<TValue>>): () => void
   clearOverrides(): void
-  /** Changes whenever overrides do: plans, and whatever a host derived from them, are stale. */
-  readonly version: number
   /** Makes every eager app-scoped dependency known to a plan. */
   start(): Promise<void>
   /** Runs app-scoped teardowns, newest first. The container can be started again afterwards. */
@@ -70,13 +68,12 @@ const logTeardown = (error: DependencyError) =>
 export function createContainer(options: ContainerOptions = {}): Container {
   const report = options.onTeardownError ?? logTeardown
   const overrides = new Map<Dependency, Dependency>()
-  let version = 0
   // Replaced wholesale by dispose(): work still settling belongs to the generation it started in.
   let appValues = new Map<Dependency, unknown>()
   let appPending = new Map<Dependency, Promise<unknown>>()
   let appStack = new CleanupStack(report)
-  /** Each plan's current steps (rebuilt after overrides change), for eager startup. */
-  const plans = new Set<() => Steps>()
+  /** Each plan's steps, rebuilt at once when overrides change: resolving never checks staleness. */
+  const plans = new Set<{ steps: Steps; rebuild: () => void }>()
 
   const resolveOverride = (dependency: Dependency) => overrides.get(dependency) ?? dependency
 
@@ -124,55 +121,70 @@ export function createContainer(options: ContainerOptions = {}): Container {
   }
 
   function plan<const TUses extends Uses>(uses: TUses, run: readonly Use[] = []) {
-    let built: Steps
-    let builtAt = -1
-    const build = () => {
-      built = buildSteps(uses, run, resolveOverride)
-      builtAt = version
-      return built
+    const entry = {
+      steps: buildSteps(uses, run, resolveOverride),
+      rebuild: () => {
+        entry.steps = buildSteps(uses, run, resolveOverride)
+      },
     }
-    build()
-    plans.add(() => (builtAt === version ? built : build()))
-
+    plans.add(entry)
     return {
       get dependencies() {
-        if (builtAt !== version) build()
-        return built.steps.map((step) => step.dependency)
+        return entry.steps.steps.map((step) => step.dependency)
       },
       resolve(scope: RequestScope) {
-        if (builtAt !== version) build()
-        return resolveSteps(built, scope as ScopeState, appValue) as
+        return resolveSteps(entry.steps, scope as ScopeState, appValue) as
           | Resolved<TUses>
           | Promise<Resolved<TUses>>
       },
     } satisfies DependencyPlan<TUses>
   }
 
+  /** Applies a change of overrides to every plan; a change that breaks one (a cycle) is undone. */
+  const changeOverrides = (change: () => void, undo: () => void) => {
+    change()
+    try {
+      for (const entry of plans) entry.rebuild()
+    } catch (error) {
+      undo()
+      for (const entry of plans) entry.rebuild()
+      throw error
+    }
+  }
+
   return {
     plan,
-    get version() {
-      return version
-    },
     createScope(inputs?: unknown): RequestScope {
       return new ScopeState(inputs, report)
     },
     override(target, replacement) {
-      overrides.set(target, replacement)
-      version++
+      const previous = overrides.get(target)
+      const restore = () => {
+        if (previous === undefined) overrides.delete(target)
+        else overrides.set(target, previous)
+      }
+      changeOverrides(() => overrides.set(target, replacement), restore)
       return () => {
         if (overrides.get(target) !== replacement) return
-        overrides.delete(target)
-        version++
+        changeOverrides(
+          () => overrides.delete(target),
+          () => overrides.set(target, replacement),
+        )
       }
     },
     clearOverrides() {
-      overrides.clear()
-      version++
+      const saved = new Map(overrides)
+      changeOverrides(
+        () => overrides.clear(),
+        () => {
+          for (const [target, replacement] of saved) overrides.set(target, replacement)
+        },
+      )
     },
     async start() {
       const eager = new Set<Dependency>()
-      for (const current of plans) {
-        for (const dependency of current().appDependencies)
+      for (const entry of plans) {
+        for (const dependency of entry.steps.appDependencies)
           if (dependency.eager) eager.add(dependency)
       }
       await Promise.all([...eager].map(appValue))

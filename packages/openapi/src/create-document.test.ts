@@ -31,11 +31,10 @@ const apiKey = dependency(
   {
     name: 'apiKey',
     inputs: { headers: { x_api_key: v.string() } },
-    meta: {
-      security: {
-        schemes: { ApiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } },
-        requirements: [{ ApiKey: [] }],
-      },
+    security: {
+      schemes: { ApiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' } },
+      requirements: [{ ApiKey: [] }],
+      credentials: [{ in: 'headers', name: 'x-api-key' }],
     },
   },
   (_, { inputs }) => inputs.headers.x_api_key,

@@ -1,11 +1,11 @@
-import type { Operation } from '@brisk/router'
+import { type Operation, securityOf } from '@brisk/router'
 import type * as v from 'valibot'
 import { ERROR_SCHEMAS, validationResponses } from './internal/error-schemas.ts'
-import { type HiddenFields, parametersOf } from './internal/parameters.ts'
+import { parametersOf } from './internal/parameters.ts'
 import { requestBodyOf } from './internal/request-body.ts'
 import { responsesOf } from './internal/responses.ts'
 import { createSchemaConverter } from './internal/schema-converter.ts'
-import { combineRequirements, securityOf } from './security.ts'
+import { combineRequirements } from './security.ts'
 import type {
   InfoObject,
   JsonSchema,
@@ -61,8 +61,10 @@ export function createDocument(source: DocumentSource, options: DocumentOptions)
     if (operation.description) object.description = operation.description
     if (operation.tags.length > 0) object.tags = [...operation.tags]
     if (operation.deprecated) object.deprecated = true
-    const declarations = operation.dependencies.flatMap((d) => securityOf(d) ?? [])
-    const parameters = parametersOf(inputs, converter.convert, credentialFields(operation))
+    const declarations = operation.dependencies.flatMap(
+      (dependency) => securityOf(dependency) ?? [],
+    )
+    const parameters = parametersOf(inputs, converter.convert)
     if (parameters.length > 0) object.parameters = parameters
     const requestBody = requestBodyOf(
       inputs,
@@ -99,23 +101,6 @@ export function createDocument(source: DocumentSource, options: DocumentOptions)
   if (tags.length > 0) document.tags = tags
   if (Object.keys(securitySchemes).length > 0) document.components.securitySchemes = securitySchemes
   return sortResponses(document)
-}
-
-/** The credentials security dependencies read, by location: documented by their schemes instead. */
-function credentialFields(operation: Operation): HiddenFields {
-  const hidden = new Map<string, Set<string>>()
-  for (const dependency of operation.dependencies) {
-    if (!securityOf(dependency)) continue
-    const inputs = (dependency.meta.inputs ?? {}) as Record<string, unknown>
-    for (const [location, fields] of Object.entries(inputs)) {
-      if (typeof fields !== 'object' || fields === null) continue
-      const entries = 'entries' in fields ? (fields.entries as object) : fields
-      const names = hidden.get(location) ?? new Set<string>()
-      for (const name of Object.keys(entries)) names.add(name)
-      hidden.set(location, names)
-    }
-  }
-  return hidden
 }
 
 /** A scheme name stands for one scheme: two different schemes under one name is a mistake. */

@@ -14,7 +14,7 @@ export {
 } from './docs-handlers.ts'
 export { type DocsPageOptions, type DocsServer, docsPage } from './docs-page.ts'
 export { type OpenAPIOptions, openapi } from './openapi.ts'
-export { combineRequirements, type SecurityDeclaration, securityOf } from './security.ts'
+export { combineRequirements } from './security.ts'
 export type {
   InfoObject,
   JsonSchema,

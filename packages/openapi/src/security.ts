@@ -1,20 +1,6 @@
-import type { Dependency } from '@brisk/router'
-import type { JsonSchema, SecurityRequirement } from './types.ts'
-
-/**
- * What a dependency that enforces security declares in its `meta.security`, so the document shows
- * exactly what the server enforces: its schemes, and the requirements it accepts (any one of them).
- */
-export interface SecurityDeclaration {
-  /** OpenAPI security scheme objects by name, e.g. `{ OAuth2: { type: 'oauth2', flows: … } }`. */
-  readonly schemes: Readonly<Record<string, JsonSchema>>
-  /** Alternatives: the request must satisfy one; each names schemes and the scopes they need. */
-  readonly requirements: readonly SecurityRequirement[]
-}
-
-export function securityOf(dependency: Dependency): SecurityDeclaration | undefined {
-  return dependency.meta.security as SecurityDeclaration | undefined
-}
+/** Security requirements of an operation from the declarations of its security dependencies. */
+import type { SecurityDeclaration } from '@brisk/router'
+import type { SecurityRequirement } from './types.ts'
 
 /** Several security dependencies must all pass: combine their alternatives pairwise. */
 export function combineRequirements(

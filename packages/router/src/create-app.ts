@@ -1,14 +1,15 @@
+/** `createApp`: plans every route once into a Hono app, and keeps the plans current under overrides. */
 import { type Container, createContainer, type Use } from '@brisk/di'
 import type { ValidationLimits, ValidatorOptions } from '@brisk/validator'
 import { type Context, type Handler, Hono, type MiddlewareHandler } from 'hono'
 import type { ExceptionHandler } from './exception-handler.ts'
 import { allowedMethods } from './internal/allowed-methods.ts'
 import type { PendingTasks } from './internal/background.ts'
-import { compileRoute } from './internal/compile-route.ts'
 import { type ErrorReporter, errorRenderer, logError } from './internal/error-renderer.ts'
 import { createLifecycle, type LifespanHook } from './internal/lifecycle.ts'
-import { liveRoute } from './internal/live-route.ts'
-import { resolveOperations } from './internal/resolve-operations.ts'
+import { planRoute, type RouteGraphs, type RoutePlan } from './internal/plan-route.ts'
+import { type ResolvedRoute, resolveOperations } from './internal/resolve-operations.ts'
+import { runRoute } from './internal/run-route.ts'
 import type { Operation } from './operation.ts'
 import type { RouteNode } from './types.ts'
 
@@ -68,8 +69,8 @@ export type BriskApp = Hono & {
 }
 
 /**
- * Compiles routes and routers into a Hono app. Misconfiguration (an undeclared path parameter, a
- * duplicate route, a dependency cycle) throws here, naming the route.
+ * Plans routes and routers into a Hono app. Misconfiguration (an undeclared path parameter, a
+ * duplicate route, a dependency cycle, a field declared twice) throws here, naming the route.
  *
  * @example
  * const app = createApp({ routes: [get('/', () => ({ hello: 'world' }))] })
@@ -87,12 +88,7 @@ export function createApp(options: AppOptions): BriskApp {
     ...(options.limits === undefined ? {} : { limits: options.limits }),
   }
   const pendingTasks: PendingTasks = new Set()
-  const runtime = {
-    validatorOptions,
-    report,
-    createScope: container.createScope,
-    pendingTasks,
-  }
+  const runtime = { validatorOptions, report, createScope: container.createScope, pendingTasks }
   const lifecycle = createLifecycle(
     options.onStartup ?? [],
     options.onShutdown ?? [],
@@ -100,10 +96,7 @@ export function createApp(options: AppOptions): BriskApp {
     pendingTasks,
   )
 
-  const app = new Hono()
-  for (const middleware of options.middleware ?? []) app.use(middleware)
-  const operations: Operation[] = []
-  let needsStartup = (options.onStartup ?? []).length > 0
+  const routes: { resolved: ResolvedRoute; graphs: RouteGraphs; plan: RoutePlan }[] = []
   for (const resolved of resolveOperations(
     options.routes,
     options.dependencies,
@@ -111,21 +104,61 @@ export function createApp(options: AppOptions): BriskApp {
   )) {
     const all = [...resolved.security, ...resolved.run]
     const hasDependencies = Object.keys(resolved.uses).length > 0 || all.length > 0
-    const plan = hasDependencies ? container.plan(resolved.uses, all) : undefined
-    const securityPlan =
-      resolved.security.length > 0 ? container.plan({}, resolved.security) : undefined
-    const { operation, handler } = liveRoute(resolved, plan, securityPlan, container, runtime)
-    operations.push(operation)
-    needsStartup ||= operation.dependencies.some((dependency) => dependency.eager)
-    const serve: Handler = (c) =>
-      !needsStartup || lifecycle.started
-        ? handler()(c)
-        : lifecycle.startup().then(() => handler()(c))
-    app.on(operation.method, operation.honoPath, serve)
+    const graphs: RouteGraphs = {
+      all: hasDependencies ? container.plan(resolved.uses, all) : undefined,
+      security: resolved.security.length > 0 ? container.plan({}, resolved.security) : undefined,
+    }
+    routes.push({ resolved, graphs, plan: planRoute(resolved, graphs, runtime) })
+  }
+  const operations: Operation[] = routes.map((route) => route.plan.operation)
+  const hasHooks = (options.onStartup ?? []).length > 0
+  let needsStartup = hasHooks || routes.some((route) => route.plan.eager)
+
+  // An override changes dependency graphs and so the inputs they declare: every route is planned
+  // again at once (a plan that no longer works throws here, and the override is undone).
+  const replan = () => {
+    const plans = routes.map((route) => planRoute(route.resolved, route.graphs, runtime))
+    plans.forEach((plan, index) => {
+      routes[index]!.plan = plan
+      operations[index] = plan.operation
+    })
+    needsStartup = hasHooks || plans.some((plan) => plan.eager)
+  }
+  const changing = (change: () => () => void): (() => void) => {
+    const undo = change()
+    try {
+      replan()
+    } catch (error) {
+      undo()
+      replan()
+      throw error
+    }
+    return () => {
+      undo()
+      replan()
+    }
+  }
+  const override: Container['override'] = (target, replacement) =>
+    changing(() => container.override(target, replacement))
+  const clearOverrides = () => {
+    container.clearOverrides()
+    replan()
   }
 
-  const byRoute = new Map(operations.map((op) => [`${op.method} ${op.honoPath}`, op]))
-  const operationOf = (c: Context) => byRoute.get(`${c.req.method} ${c.req.routePath}`)
+  const app = new Hono()
+  for (const middleware of options.middleware ?? []) app.use(middleware)
+  const byRoute = new Map<string, { plan: RoutePlan }>()
+  for (const route of routes) {
+    const { method, honoPath } = route.resolved
+    byRoute.set(`${method} ${honoPath}`, route)
+    const handler: Handler = (c) =>
+      !needsStartup || lifecycle.started
+        ? runRoute(route.plan, c)
+        : lifecycle.startup().then(() => runRoute(route.plan, c))
+    app.on(method, honoPath, handler)
+  }
+  const operationOf = (c: Context) =>
+    byRoute.get(`${c.req.method} ${c.req.routePath}`)?.plan.operation
   app.onError(errorRenderer(options.exceptionHandlers ?? [], report, operationOf))
 
   const allowed = allowedMethods(operations)
@@ -141,8 +174,8 @@ export function createApp(options: AppOptions): BriskApp {
       errorFormat: options.errorFormat ?? 'fastapi',
       bodyLimit: options.bodyLimit ?? 1_048_576,
     },
-    override: container.override,
-    clearOverrides: container.clearOverrides,
+    override,
+    clearOverrides,
     startup: lifecycle.startup,
     shutdown: lifecycle.shutdown,
   })

@@ -8,6 +8,7 @@ import {
   type Uses,
 } from '@brisk/di'
 import type { InferInputs, InputSpec } from '@brisk/validator'
+import type { DependencyMeta, SecurityDeclaration } from './dependency-meta.ts'
 
 export interface RouteDependencyOptions<TUses extends Uses, TInputs extends InputSpec> {
   readonly uses?: TUses
@@ -19,8 +20,8 @@ export interface RouteDependencyOptions<TUses extends Uses, TInputs extends Inpu
    * the route's own, errors in the same 422, documented on every route that uses it.
    */
   readonly inputs?: TInputs
-  /** Declarations for other packages (e.g. security requirements). */
-  readonly meta?: Readonly<Record<string, unknown>>
+  /** The security it enforces: schemes and requirements for the docs, credentials it reads. */
+  readonly security?: SecurityDeclaration
 }
 
 /**
@@ -41,18 +42,25 @@ export function dependency<
   factory: (deps: Resolved<TUses>, context: DependencyContext<InferInputs<TInputs>>) => TResult,
 ): Dependency<Unwrap<TResult>>
 export function dependency<TResult>(
-  factory: (deps: Resolved<{}>, context: DependencyContext<InferInputs<{}>>) => TResult,
+  factory: (
+    deps: Resolved<Record<never, never>>,
+    context: DependencyContext<InferInputs<Record<never, never>>>,
+  ) => TResult,
 ): Dependency<Unwrap<TResult>>
 export function dependency(
   optionsOrFactory: RouteDependencyOptions<Uses, InputSpec> | ((...args: any[]) => unknown),
   factory?: (...args: any[]) => unknown,
 ): Dependency {
   if (typeof optionsOrFactory === 'function') return plainDependency(optionsOrFactory)
-  const { inputs, meta, ...options } = optionsOrFactory
-  if (inputs && options.scope === 'app') {
+  const { inputs, security, ...options } = optionsOrFactory
+  if ((inputs || security) && options.scope === 'app') {
     throw new TypeError(
       `dependency '${options.name ?? factory?.name}': an app-scoped dependency cannot read request inputs`,
     )
   }
-  return plainDependency({ ...options, meta: { ...meta, inputs } }, factory as never)
+  const meta: DependencyMeta = {
+    ...(inputs === undefined ? {} : { inputs }),
+    ...(security === undefined ? {} : { security }),
+  }
+  return plainDependency({ ...options, meta: { ...meta } }, factory as never)
 }

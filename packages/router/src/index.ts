@@ -15,13 +15,20 @@ export {
 } from '@brisk/di'
 export { type AppOptions, type BriskApp, createApp } from './create-app.ts'
 export { dependency, type RouteDependencyOptions } from './dependency.ts'
+export {
+  type Credential,
+  type DependencyMeta,
+  inputsOf,
+  type SecurityDeclaration,
+  type SecuritySchemeObject,
+  securityOf,
+} from './dependency-meta.ts'
 export { type ExceptionHandler, exceptionHandler } from './exception-handler.ts'
-export { defaultDetail, HTTPException } from './http-exception.ts'
+export { HTTPException } from './http-exception.ts'
 export type { ErrorReporter } from './internal/error-renderer.ts'
 export type { LifespanHook } from './internal/lifecycle.ts'
 export { StreamItemError } from './internal/stream-response.ts'
 export type { Operation } from './operation.ts'
-export { joinPaths, pathParamNames, toHonoPath } from './path.ts'
 export { type Reply, respond } from './respond.ts'
 export { ResponseValidationError } from './response-validation-error.ts'
 export { del, get, head, options, patch, post, put, route } from './route.ts'

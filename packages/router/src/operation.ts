@@ -1,8 +1,10 @@
 import type { Dependency, Use, Uses } from '@brisk/di'
 import type { InputSpec } from '@brisk/validator'
+import type { Credential } from './dependency-meta.ts'
 import type { Method, ResponseSpec, Route, StreamSpec } from './types.ts'
 
 /**
+ * An endpoint as plain data, fixed at `createApp` (replaced when an override changes its graph).
  * A route resolved against the routers above it: full path, merged tags and options. The app keeps
  * one per endpoint (`app.operations`) so other packages (OpenAPI, auth) can read everything known.
  */
@@ -13,8 +15,10 @@ export interface Operation {
   /** The same path in Hono's syntax, e.g. `/users/:id`. */
   readonly honoPath: string
   readonly route: Route
-  /** The request inputs validated for the route: its own and its dependencies'. */
+  /** The request inputs validated for the route: its own and its dependencies' (not credentials). */
   readonly inputs: InputSpec
+  /** The credentials its security declarations read: documented by their schemes. */
+  readonly credentials: readonly Credential[]
   /** The route's named dependencies (the handler's `deps`). */
   readonly uses: Uses
   /** Dependencies run for their effect: the app's, the routers', then the route's. */

@@ -74,7 +74,9 @@ export type BackgroundTask = () => unknown
  * Hono context, and a way to schedule work after the response.
  */
 export type HandlerContext<TOptions extends RouteOptions> = InferInputs<TOptions> & {
-  readonly deps: TOptions extends { deps: infer TUses extends Uses } ? Resolved<TUses> : {}
+  readonly deps: TOptions extends { deps: infer TUses extends Uses }
+    ? Resolved<TUses>
+    : Record<never, never>
   readonly request: Request
   readonly c: Context
   /**

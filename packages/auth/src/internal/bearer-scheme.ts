@@ -1,7 +1,8 @@
-import type { SecurityDependency, SecuritySchemeObject, TokenPrincipal } from '../types.ts'
+import type { SecuritySchemeObject } from '@brisk/router'
+import type { SecurityDependency, TokenPrincipal } from '../types.ts'
 import { readCredentials } from './authorization.ts'
 import { BEARER, INVALID_TOKEN, insufficientScope } from './challenge.ts'
-import { credentialInputs } from './credentials.ts'
+import { AUTHORIZATION } from './credentials.ts'
 import { fail, type Guard } from './guard.ts'
 import { assertScopeNames, missingScopes, parseScopes } from './scopes.ts'
 import { derivedSecurityDependency, securityDependency } from './security-dependency.ts'
@@ -33,8 +34,6 @@ export interface BearerSchemeOptions {
   readonly where: string
 }
 
-const INPUTS = credentialInputs([['headers', 'authorization']])
-
 export function bearerScheme<TScope extends string>(
   options: BearerSchemeOptions,
 ): BearerScheme<TScope> {
@@ -42,8 +41,7 @@ export function bearerScheme<TScope extends string>(
   const schemes = { [name]: scheme }
   const guard: Guard<TokenPrincipal> = {
     name,
-    inputs: INPUTS,
-    security: { schemes, requirements: [{ [name]: [] }] },
+    security: { schemes, requirements: [{ [name]: [] }], credentials: AUTHORIZATION },
     challenge: BEARER,
     async authenticate(read) {
       const credentials = readCredentials(read('headers', 'authorization'), 'Bearer')
@@ -87,8 +85,7 @@ export function bearerScheme<TScope extends string>(
       missingScopes(principal.scopes, scopes).length === 0 ? principal : undefined
     const scoped: Guard<TokenPrincipal> = {
       name: `${name}[${scopes.join(' ')}]`,
-      inputs: INPUTS,
-      security: { schemes, requirements: [{ [name]: scopes }] },
+      security: { schemes, requirements: [{ [name]: scopes }], credentials: AUTHORIZATION },
       challenge: BEARER,
       async authenticate(read) {
         const outcome = await guard.authenticate(read)

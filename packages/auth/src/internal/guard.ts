@@ -1,8 +1,7 @@
-import type { InputSpec } from '@brisk/validator'
-import type { SecurityDeclaration } from '../types.ts'
+import type { Credential, SecurityDeclaration } from '@brisk/router'
 
-/** Where a credential is read from: the request location and the field name in it. */
-export type CredentialLocation = 'headers' | 'query' | 'cookies'
+/** Where a credential is read from: the request location (the field name goes with it). */
+export type CredentialLocation = Credential['in']
 
 /** Reads one credential field; the Brisk dependency and the Hono middleware each supply one. */
 export type CredentialReader = (location: CredentialLocation, name: string) => string | undefined
@@ -26,8 +25,7 @@ export type Outcome<TPrincipal> = { readonly ok: true; readonly principal: TPrin
 /** One authentication check, independent of Brisk or Hono. */
 export interface Guard<TPrincipal> {
   readonly name: string
-  /** The request inputs it reads, all optional so that absence is a 401, never a 422. */
-  readonly inputs: InputSpec
+  /** Its schemes and requirements, and the credentials it reads (the router validates those). */
   readonly security: SecurityDeclaration
   /** The challenge sent when no credentials are present. */
   readonly challenge: string

@@ -31,14 +31,11 @@ function attach<TPrincipal>(
 export function securityDependency<TPrincipal>(
   guard: Guard<TPrincipal>,
 ): SecurityDependency<TPrincipal> {
-  const base = dependency(
-    { name: guard.name, inputs: guard.inputs, meta: { security: guard.security } },
-    async (_, { inputs }) => {
-      const outcome = await guard.authenticate(inputsReader(inputs))
-      if (!outcome.ok) throw toException(outcome)
-      return outcome.principal
-    },
-  ) as Dependency<TPrincipal>
+  const base = dependency({ name: guard.name, security: guard.security }, async (_, { inputs }) => {
+    const outcome = await guard.authenticate(inputsReader(inputs))
+    if (!outcome.ok) throw toException(outcome)
+    return outcome.principal
+  }) as Dependency<TPrincipal>
   return attach(base, guard)
 }
 
@@ -51,7 +48,7 @@ export function derivedSecurityDependency<TPrincipal, TUses extends Uses>(
   uses: TUses,
   check: (deps: any) => TPrincipal,
 ): SecurityDependency<TPrincipal> {
-  const base = dependency({ name: guard.name, uses, meta: { security: guard.security } }, (deps) =>
+  const base = dependency({ name: guard.name, uses, security: guard.security }, (deps) =>
     check(deps),
   ) as Dependency<TPrincipal>
   return attach(base, guard)

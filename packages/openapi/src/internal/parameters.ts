@@ -1,4 +1,4 @@
-import { headerName, type InputSpec, type LocationSpec } from '@brisk/validator'
+import { headerName, type InputSpec, type LocationSpec, locationEntries } from '@brisk/validator'
 import * as v from 'valibot'
 import type { JsonSchema, ParameterObject } from '../types.ts'
 import type { TypeMode } from './schema-converter.ts'
@@ -16,21 +16,14 @@ const LOCATIONS = [
 export function asObjectSchema(location: LocationSpec | v.GenericSchema): v.GenericSchema {
   return 'kind' in location && location.kind === 'schema'
     ? (location as v.GenericSchema)
-    : v.object(location as v.ObjectEntries)
+    : v.object(locationEntries(location, 'a location'))
 }
 
-/** Field names per location that are not documented as parameters (credentials). */
-export type HiddenFields = ReadonlyMap<string, ReadonlySet<string>>
-
 /**
- * Path, query, header and cookie parameters, from the operation's (merged) inputs — except the
- * credentials security dependencies read: the security schemes document those.
+ * Path, query, header and cookie parameters, from the operation's inputs (its own and its
+ * dependencies'; credentials are not among them: the security schemes document those).
  */
-export function parametersOf(
-  inputs: InputSpec,
-  convert: Convert,
-  hidden: HiddenFields = new Map(),
-): ParameterObject[] {
+export function parametersOf(inputs: InputSpec, convert: Convert): ParameterObject[] {
   const parameters: ParameterObject[] = []
   for (const [key, where] of LOCATIONS) {
     const location = inputs[key]
@@ -39,7 +32,6 @@ export function parametersOf(
     const properties = (json.properties ?? {}) as Record<string, JsonSchema>
     const required = new Set((json.required ?? []) as string[])
     for (const [field, schema] of Object.entries(properties)) {
-      if (hidden.get(key)?.has(field)) continue
       const { description, deprecated, examples, ...rest } = schema
       const parameter: ParameterObject = {
         name: where === 'header' ? headerName(field) : field,

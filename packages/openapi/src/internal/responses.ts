@@ -1,4 +1,4 @@
-import { defaultDetail, type Operation } from '@brisk/router'
+import { HTTPException, type Operation } from '@brisk/router'
 import type * as v from 'valibot'
 import type { JsonSchema, ResponseObject } from '../types.ts'
 import type { TypeMode } from './schema-converter.ts'
@@ -12,7 +12,7 @@ const STREAM_MEDIA = {
 
 function describe(status: number): string {
   if (status >= 200 && status < 300) return status === 201 ? 'Created' : 'Successful Response'
-  return defaultDetail(status)
+  return String(new HTTPException(status).detail) // the reason phrase the server answers with
 }
 
 /** The operation's declared responses, with the default status always present. */

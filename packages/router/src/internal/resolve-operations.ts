@@ -1,5 +1,5 @@
 import type { Use } from '@brisk/di'
-import type { InputSpec } from '@brisk/validator'
+import { type InputSpec, locationEntries } from '@brisk/validator'
 import type { Operation } from '../operation.ts'
 import { assertValidPath, joinPaths, pathParamNames, toHonoPath } from '../path.ts'
 import type {
@@ -22,7 +22,7 @@ interface Inherited {
 }
 
 /** An operation before its dependencies are planned (the app does that, with its container). */
-export type ResolvedRoute = Omit<Operation, 'dependencies'>
+export type ResolvedRoute = Omit<Operation, 'dependencies' | 'credentials'>
 
 /**
  * Flattens routers into operations, checking at startup what would otherwise fail per request:
@@ -109,15 +109,12 @@ function inputsOf(route: Route): InputSpec {
   return inputs
 }
 
-function fieldNames(location: InputSpec['params']): string[] {
-  if (!location) return []
-  const entries = 'kind' in location && location.kind === 'schema' ? location.entries : location
-  return Object.keys(entries as object)
-}
-
+/** The path's {placeholders} and the declared `params` must be the same names. */
 export function assertParamsMatch(path: string, inputs: InputSpec, where: string): void {
   const inPath = pathParamNames(path)
-  const declared = fieldNames(inputs.params)
+  const declared = inputs.params
+    ? Object.keys(locationEntries(inputs.params, `${where}: params`))
+    : []
   const undeclared = inPath.filter((name) => !declared.includes(name))
   if (undeclared.length > 0) {
     throw new Error(

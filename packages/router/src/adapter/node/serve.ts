@@ -5,9 +5,9 @@
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getRequestListener, type HttpBindings } from '@hono/node-server'
-import type { BriskApp } from './create-app.ts'
-import { RAW_REQUEST } from './internal/raw-request.ts'
-import { IncomingRawRequest } from './node-raw-request.ts'
+import type { BriskApp } from '../../create-app.ts'
+import { RAW_REQUEST } from '../../internal/raw-request.ts'
+import { IncomingRawRequest } from './incoming-raw-request.ts'
 
 export interface NodeServeOptions {
   readonly port?: number

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http'
 import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { IncomingRawRequest } from './node-raw-request.ts'
+import { IncomingRawRequest } from './incoming-raw-request.ts'
 
 let server: Server | undefined
 afterEach(() => server?.close())

@@ -5,10 +5,10 @@ import { connect } from 'node:net'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { createApp } from './create-app.ts'
-import { dependency } from './dependency.ts'
-import { serve } from './node.ts'
-import { get } from './route.ts'
+import { createApp } from '../../create-app.ts'
+import { dependency } from '../../dependency.ts'
+import { get } from '../../route.ts'
+import { serve } from './serve.ts'
 
 /** A promise with its resolver, so a test decides when a handler may go on. */
 function deferred<TValue = void>() {
@@ -201,12 +201,12 @@ describe('serve (Node adapter)', () => {
 })
 
 const dist = (file: string) =>
-  pathToFileURL(fileURLToPath(new URL(`../dist/${file}`, import.meta.url))).href
+  pathToFileURL(fileURLToPath(new URL(`../../../dist/${file}`, import.meta.url))).href
 
 // The child is plain Node, which cannot run `.ts`: it imports the built package.
 const childScript = `
 import { createApp, get } from '${dist('index.js')}'
-import { serve } from '${dist('node.js')}'
+import { serve } from '${dist('adapter/node/serve.js')}'
 
 const print = (line) => process.stdout.write(line + '\\n')
 let release
@@ -277,7 +277,7 @@ function exitCodeOf(child: ChildProcess, timeoutMs = 3000) {
 }
 
 describe('serve on SIGTERM (child process running the built package)', () => {
-  const built = existsSync(new URL('../dist/node.js', import.meta.url))
+  const built = existsSync(new URL('../../../dist/adapter/node/serve.js', import.meta.url))
 
   it('finishes the in-flight request, runs shutdown and exits with code 0', async () => {
     // A missing build is a setup mistake, not a reason to skip: say how to fix it.

@@ -1,0 +1,82 @@
+/**
+ * The response stage: turns what a handler returned into a `Response` — a `Response` as is,
+ * `undefined` as an empty answer, a `respond()` reply or a plain value as JSON checked and filtered
+ * by its status's schema, an async iterable as a stream — planned once per route.
+ */
+import type { Context } from 'hono'
+import type { ContentfulStatusCode, StatusCode } from 'hono/utils/http-status'
+import * as v from 'valibot'
+import type { Operation } from '../operation.ts'
+import { isReply } from '../respond.ts'
+import { ResponseValidationError } from '../response-validation-error.ts'
+import type { ErrorReporter } from './error-renderer.ts'
+import { isResponse } from './is-response.ts'
+import { compileJsonWriter, type JsonWriter } from './json-writer.ts'
+import { emptyStream, isAsyncIterable, streamResponse } from './stream-response.ts'
+
+const NO_BODY = new Set([204, 205, 304])
+
+export interface ResponseWriter {
+  /** The response for a handler's output; a stream calls `onStreamEnd` once it has ended. */
+  render(c: Context, output: unknown, onStreamEnd?: () => void): Response
+  /** Whether this output becomes a stream, whose end (not the handler's) closes the scope. */
+  streams(c: Context, output: unknown): boolean
+}
+
+/** Plans the answers of one operation: a schema and a JSON writer per declared status. */
+export function planResponse(operation: Operation, report: ErrorReporter): ResponseWriter {
+  const schemas = new Map<number, v.GenericSchema>()
+  const writers = new Map<number, JsonWriter>()
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (!response.schema) continue
+    schemas.set(Number(status), response.schema)
+    // Checks and serializes in one plan, skipping safeParse's bookkeeping (see json below).
+    const writer = NO_BODY.has(Number(status)) ? undefined : compileJsonWriter(response.schema)
+    if (writer) writers.set(Number(status), writer)
+  }
+  const stream = operation.stream
+  const emptyStatus = (operation.status === 200 ? 204 : operation.status) as StatusCode
+
+  const json = (c: Context, status: number, value: unknown, headers?: Record<string, string>) => {
+    const schema = schemas.get(status)
+    let body = value
+    if (schema) {
+      // Valid → the writer's JSON, byte for byte what c.json would send. Otherwise (invalid, or
+      // a value with no JSON text) safeParse decides, as without a writer, and names the issues.
+      const text = writers.get(status)?.(value)
+      if (text !== undefined) {
+        const code = status as ContentfulStatusCode
+        // A fresh object each time, as c.json makes: @hono/node-server adds Content-Length to it.
+        const jsonType = { 'Content-Type': 'application/json' }
+        return c.body(text, code, headers ? { ...jsonType, ...headers } : jsonType)
+      }
+      const result = v.safeParse(schema, value)
+      if (!result.success) throw new ResponseValidationError(operation, status, result.issues)
+      body = result.output
+    }
+    if (NO_BODY.has(status)) {
+      // 204, 205 and 304 cannot carry a body, whatever the handler returned.
+      const empty = status as StatusCode
+      return headers ? c.body(null, empty, headers) : c.body(null, empty)
+    }
+    const code = status as ContentfulStatusCode
+    return headers ? c.json(body as object, code, headers) : c.json(body as object, code)
+  }
+
+  return {
+    render(c, output, onStreamEnd) {
+      if (isResponse(output)) return output
+      if (output === undefined) return c.body(null, emptyStatus)
+      if (isReply(output)) return json(c, output.status, output.body, output.headers)
+      if (stream && isAsyncIterable(output)) {
+        // HEAD runs the GET handler but sends no body: stop the producer before it starts.
+        if (c.req.method === 'HEAD') return emptyStream(output, stream, operation.status)
+        const reportError = (error: unknown) => report(error, { request: c.req.raw, operation })
+        return streamResponse(output, stream, operation.status, reportError, onStreamEnd)
+      }
+      return json(c, operation.status, output)
+    },
+    streams: (c, output) =>
+      stream !== undefined && c.req.method !== 'HEAD' && isAsyncIterable(output),
+  }
+}
