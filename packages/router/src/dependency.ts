@@ -1,3 +1,4 @@
+/** `dependency`: a `@brisk/di` dependency that may also read request inputs and declare security. */
 import {
   type Dependency,
   type DependencyContext,

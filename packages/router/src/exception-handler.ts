@@ -1,3 +1,4 @@
+/** `exceptionHandler`: how errors of a given class become responses, most specific class first. */
 import type { Context } from 'hono'
 
 /** Renders one class of errors (and its subclasses) to a response. */

@@ -1,3 +1,4 @@
+/** `Operation`: one endpoint's resolved metadata, the contract other packages read. */
 import type { Dependency, Use, Uses } from '@brisk/di'
 import type { InputSpec } from '@brisk/validator'
 import type { Credential } from './dependency-meta.ts'

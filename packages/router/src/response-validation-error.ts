@@ -1,3 +1,4 @@
+/** `ResponseValidationError`: a handler's value failed its response schema (a 500, reported). */
 import type * as v from 'valibot'
 import type { Operation } from './operation.ts'
 

@@ -1,3 +1,4 @@
+/** Routes as values: `get`, `post`, … and `route(method, …)`, each a plain object. */
 import type { Handler, Method, Route, RouteOptions } from './types.ts'
 
 /**

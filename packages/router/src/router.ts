@@ -1,3 +1,4 @@
+/** `router`: a group of routes sharing a prefix, tags, dependencies and security. */
 import type { RouteNode, Router, RouterOptions } from './types.ts'
 
 /**

@@ -1,3 +1,4 @@
+/** Public types of routes and routers: options, handler context and results, responses, streams. */
 import type { Resolved, Use, Uses } from '@brisk/di'
 import type { InferInputs, InputSpec } from '@brisk/validator'
 import type { Context } from 'hono'
