@@ -60,7 +60,8 @@ async function openDocs(): Promise<{ page: Page; outside: string[] }> {
   return { page, outside }
 }
 
-describe('the hello docs in chromium', () => {
+// A page, Scalar and several requests: slow on a loaded 2-core machine (17 s seen in a full run).
+describe('the hello docs in chromium', { timeout: 60_000 }, () => {
   it('signs in as alice with items:write through the OAuth2 form, then creates an item', async () => {
     const { page, outside } = await openDocs()
     await page.getByRole('navigation').getByRole('button', { name: 'Create an item' }).click()
