@@ -5,6 +5,7 @@
 import type { Env, MiddlewareHandler, ValidationTargets } from 'hono'
 import type * as v from 'valibot'
 import { createValidator } from './create-validator.ts'
+import { cachedBody } from './internal/read-body.ts'
 import type { FieldSchemas, InferInputs, InputSpec, ValidatorOptions } from './types.ts'
 import { validationErrorResponse } from './validation-error-response.ts'
 
@@ -65,8 +66,9 @@ export type ValidatorInput<TSpec extends InputSpec> = { in: InOf<TSpec>; out: Ou
 /**
  * Hono middleware validating a request against an {@link InputSpec}. On failure it returns
  * {@link validationErrorResponse}; on success handlers read `c.req.valid('param' | 'query' |
- * 'header' | 'cookie' | 'json' | 'form')`, typed from the schemas. It reads the body itself, so
- * later `c.req.json()` calls on the same request are not possible.
+ * 'header' | 'cookie' | 'json' | 'form')`, typed from the schemas. The body it read is left in
+ * Hono's body cache, so the handler's `c.req.json()`, `c.req.text()`, `c.req.arrayBuffer()`,
+ * `c.req.formData()` and `c.req.parseBody()` still work and see the same body.
  *
  * @example
  * ```ts
@@ -93,6 +95,15 @@ export function validator<
     const pending = check.validate(c.req.raw, c.req.param() as Record<string, string>)
     const result = pending instanceof Promise ? await pending : pending
     if (!result.ok) return validationErrorResponse(result, check.options)
+    const read = cachedBody(c.req.raw)
+    if (read !== undefined) {
+      const bytes = await read
+      // Hono derives every other body reader (`json`, `text`, `formData`, …) from a cached one.
+      // Its cache holds promises at run time although its type names the values: hence assign.
+      if (typeof bytes !== 'string') {
+        Object.assign(c.req.bodyCache, { arrayBuffer: Promise.resolve(toArrayBuffer(bytes)) })
+      }
+    }
     const value = result.value as InferInputs<InputSpec>
     if (spec.params !== undefined) c.req.addValidatedData('param', value.params)
     if (spec.query !== undefined) c.req.addValidatedData('query', value.query)
@@ -101,4 +112,12 @@ export function validator<
     if (spec.body !== undefined) c.req.addValidatedData(bodyTarget, value.body as never)
     await next()
   }
+}
+
+/** The bytes as an `ArrayBuffer` of their own: a stream's chunk may be a view into a larger one. */
+function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
+  const { buffer, byteOffset, byteLength } = bytes
+  return byteOffset === 0 && byteLength === buffer.byteLength && buffer instanceof ArrayBuffer
+    ? buffer
+    : bytes.slice().buffer
 }

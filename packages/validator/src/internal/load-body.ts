@@ -9,7 +9,7 @@ import { parseFormBody } from './parse-form-body.ts'
 import { parseJsonBody } from './parse-json-body.ts'
 import type { BodyPlan } from './plan-body.ts'
 import type { RawRecord } from './raw-values.ts'
-import { readLimited } from './read-limited.ts'
+import { readBody, TOO_LARGE, UNREADABLE } from './read-body.ts'
 
 /** What reading the body gave: nothing, a JSON value, form fields, an issue, or a 413/415. */
 export type BodyOutcome =
@@ -20,7 +20,6 @@ export type BodyOutcome =
   | { kind: 'failure'; failure: ValidationFailure }
 
 const ABSENT: BodyOutcome = { kind: 'absent' }
-const DIGITS = /^\d+$/
 
 function failure(status: number, detail: string): BodyOutcome {
   return { kind: 'failure', failure: { ok: false, status, issues: [], detail } }
@@ -29,7 +28,8 @@ function failure(status: number, detail: string): BodyOutcome {
 /**
  * Reads the body as the plan declares: checks the media type (415), the declared and the actual
  * size (413), then parses JSON or form data. A request without a body is `absent`; whether that
- * is allowed is decided by the caller.
+ * is allowed is decided by the caller. The bytes come from `readBody`, so every validator of the
+ * same request gets them from one read.
  */
 export async function loadBody(
   request: Request,
@@ -50,21 +50,10 @@ export async function loadBody(
   const essence = mediaType(contentType)
   if (!acceptsMediaType(plan.bodyType, essence)) return unsupported(plan)
   const limit = options.bodyLimit
-  const declared =
-    contentLength !== null && DIGITS.test(contentLength) ? Number(contentLength) : undefined
-  if (declared !== undefined && declared > limit) return tooLarge(limit)
-  let bytes: Uint8Array | undefined
-  try {
-    bytes = raw
-      ? await raw.read(limit)
-      : declared === undefined
-        ? await readLimited(stream!, limit)
-        : await readAll(request)
-  } catch {
-    // The client went away or broke the framing mid-body: a client error, not a server failure.
-    return failure(400, 'The request body could not be read')
-  }
-  if (bytes === undefined || bytes.byteLength > limit) return tooLarge(limit)
+  const bytes = await readBody(request, limit, raw)
+  if (bytes === TOO_LARGE) return tooLarge(limit)
+  // The client went away or broke the framing mid-body: a client error, not a server failure.
+  if (bytes === UNREADABLE) return failure(400, 'The request body could not be read')
   if (bytes.byteLength === 0) return ABSENT
   if (plan.form === undefined) {
     const parsed = parseJsonBody(bytes, options.limits)
@@ -78,15 +67,6 @@ export async function loadBody(
     options.limits.maxParts,
   )
   return 'issue' in parsed ? { kind: 'issue', issue: parsed.issue } : { kind: 'form', ...parsed }
-}
-
-/**
- * A body whose declared length is within the limit: the runtime's own reader is the fastest (native
- * on Bun and Deno). Servers frame such a body by its Content-Length, so it cannot be longer; the
- * caller still checks the bytes received, for a `Request` built in-process with a wrong header.
- */
-async function readAll(request: Request): Promise<Uint8Array> {
-  return new Uint8Array(await request.arrayBuffer())
 }
 
 /** RFC 9112: a request has a body when it declares a length other than 0, or is chunked. */
