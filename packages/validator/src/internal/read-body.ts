@@ -29,19 +29,18 @@ const EMPTY = new Uint8Array(0)
  * with a larger limit, since the bytes were never kept. So in practice one request has one
  * limit: the route's `bodyLimit`, which each validator of a route should share.
  */
-export async function readBody(
-  request: Request,
-  limit: number,
-  raw?: RawRequest,
-): Promise<BodyBytes> {
+export function readBody(request: Request, limit: number, raw?: RawRequest): Promise<BodyBytes> {
   const key = raw ?? request
-  let pending = reads.get(key)
+  const pending = reads.get(key)
   if (pending === undefined) {
-    pending = readOnce(request, limit, raw)
-    reads.set(key, pending)
+    // The first read applies its own limit: handed back as is, no extra promise turn.
+    const first = readOnce(request, limit, raw)
+    reads.set(key, first)
+    return first
   }
-  const bytes = await pending
-  return typeof bytes !== 'string' && bytes.byteLength > limit ? TOO_LARGE : bytes
+  return pending.then((bytes) =>
+    typeof bytes !== 'string' && bytes.byteLength > limit ? TOO_LARGE : bytes,
+  )
 }
 
 /** The outcome of a read already started for this request (or raw request), if any; reads nothing. */
