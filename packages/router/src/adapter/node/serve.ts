@@ -51,8 +51,9 @@ export async function serve(app: BriskApp, options: NodeServeOptions = {}): Prom
     const settled = () => inFlight.delete(response)
     handle(request, response).then(settled, settled)
   })
+  let address: AddressInfo
   try {
-    await listen(server, options)
+    address = await listen(server, options)
   } catch (error) {
     await app.shutdown()
     throw error
@@ -92,6 +93,9 @@ export async function serve(app: BriskApp, options: NodeServeOptions = {}): Prom
     handlers.set(signal, handler)
     process.once(signal, handler)
   }
+  // Announced only once the signals are handled: a SIGTERM sent as soon as the line appears must
+  // shut down gracefully, not kill the process by default.
+  options.onListen?.({ port: address.port, hostname: address.address })
   return { server, close }
 }
 
@@ -108,14 +112,12 @@ function requestListener(app: BriskApp) {
   })
 }
 
-function listen(server: Server, options: NodeServeOptions): Promise<void> {
-  return new Promise<void>((resolve, reject) => {
+function listen(server: Server, options: NodeServeOptions): Promise<AddressInfo> {
+  return new Promise<AddressInfo>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 8000, options.hostname ?? '0.0.0.0', () => {
       server.off('error', reject)
-      const address = server.address() as AddressInfo // a TCP server's address
-      options.onListen?.({ port: address.port, hostname: address.address })
-      resolve()
+      resolve(server.address() as AddressInfo) // a TCP server's address
     })
   })
 }
