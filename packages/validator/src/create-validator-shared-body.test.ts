@@ -1,4 +1,4 @@
-/** Tests that several validators of one request (a dependency's and the route's) share one read of its body. */
+/** Tests that the validators of one request (a dependency's, the route's) share one body read. */
 import * as v from 'valibot'
 import { describe, expect, test } from 'vitest'
 import { createValidator } from './create-validator.ts'

@@ -1,4 +1,4 @@
-/** Tests of `locationEntries`: which location declarations it accepts and how it refuses the rest. */
+/** Tests of `locationEntries`: the location declarations it accepts, and how it refuses others. */
 import * as v from 'valibot'
 import { describe, expect, test } from 'vitest'
 import { createValidator } from './create-validator.ts'

@@ -1,4 +1,4 @@
-/** Tests that the `validator` middleware leaves the body it read to the handler's `c.req` readers. */
+/** Tests that the `validator` middleware leaves the body it read to the handler's `c.req`. */
 import { Hono } from 'hono'
 import * as v from 'valibot'
 import { describe, expect, test } from 'vitest'
