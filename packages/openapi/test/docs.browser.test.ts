@@ -11,9 +11,9 @@ import { NONCE, secureHeaders } from 'hono/secure-headers'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import * as v from 'valibot'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { localScalar } from '../src/adapter/node/scalar-local.ts'
 import { docs } from '../src/docs.ts'
 import { openapi } from '../src/openapi.ts'
-import { localScalar } from '../src/scalar-local.ts'
 import { launchChromiumOrError } from './support/launch-browser.ts'
 
 const Item = v.object({ id: v.number(), name: v.string() })

@@ -21,6 +21,8 @@ type Inputs = { params: unknown; query: unknown; headers: unknown; cookies: unkn
 
 const EMPTY = Object.freeze({})
 const LOCATIONS = ['params', 'query', 'headers', 'cookies'] as const
+/** The inputs of a route that reads none: shared, never written (the scoped path fills its own). */
+const NO_INPUTS: Inputs = Object.freeze(noInputs())
 
 /** Per-request state beyond the inputs: background tasks scheduled by the handler. */
 interface Extras {
@@ -35,7 +37,7 @@ export function runRoute(plan: RoutePlan, c: Context): Response | Promise<Respon
   // The fast path: no dependencies and so no security, nothing to scope or tear down — a route
   // with no body stays synchronous from validation to response (no promise, no microtask turn).
   if (plan.dependencies === undefined) {
-    if (plan.validator === undefined) return respond(plan, c, noInputs())
+    if (plan.validator === undefined) return respond(plan, c, NO_INPUTS)
     const result = validate(plan.validator, plan, c)
     return result instanceof Promise
       ? result.then((settled) => respondValidated(plan, c, settled))

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
-import type { ScalarSource } from './docs-handlers.ts'
+import type { ScalarSource } from '../../docs-handlers.ts'
 
 export interface LocalScalarOptions {
   /** The script's path on disk (default: `browser/standalone.js` beside the package's main entry). */
