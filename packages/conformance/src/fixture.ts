@@ -45,6 +45,7 @@ import {
   throwTeapot,
   throwUnexpected,
 } from './fixture/response-routes.ts'
+import { readRuntime, readWaited } from './fixture/runtime-routes.ts'
 import {
   checkedItems,
   endlessTicks,
@@ -87,6 +88,8 @@ export const app = createApp({
     concurrentEcho,
     readLog,
     readStats,
+    readRuntime,
+    readWaited,
   ],
   middleware: [
     cors({ origin: 'https://allowed.test', exposeHeaders: ['x-reason'] }),

@@ -1,4 +1,5 @@
 /** Runs the conformance cases against the fixture served by `Bun.serve` in a Bun child process. */
+import { CONFORMANCE_ENV } from '../src/fixture/runtime-routes.ts'
 import { defineSuite } from './support/define-suite.ts'
 import { fetchOverHttp } from './support/fetch-over-http.ts'
 import { binary, packageRoot } from './support/paths.ts'
@@ -18,6 +19,7 @@ defineSuite({
   start: async () => {
     const server = await spawnServer(binary('bun'), ['--conditions=source', 'src/serve-bun.ts'], {
       cwd: packageRoot,
+      env: CONFORMANCE_ENV,
     })
     return { ...server, fetch: fetchOverHttp(server.baseUrl) }
   },

@@ -1,4 +1,5 @@
 /** Runs the conformance cases against the fixture served by `Deno.serve` in a Deno child process. */
+import { CONFORMANCE_ENV } from '../src/fixture/runtime-routes.ts'
 import { defineSuite } from './support/define-suite.ts'
 import { fetchOverHttp } from './support/fetch-over-http.ts'
 import { binary, packageRoot } from './support/paths.ts'
@@ -18,7 +19,10 @@ defineSuite({
     const server = await spawnServer(
       binary('deno'),
       ['run', '-A', '--conditions=source', 'src/serve-deno.ts'],
-      { cwd: packageRoot, env: { DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' } },
+      {
+        cwd: packageRoot,
+        env: { DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1', ...CONFORMANCE_ENV },
+      },
     )
     return { ...server, fetch: fetchOverHttp(server.baseUrl) }
   },

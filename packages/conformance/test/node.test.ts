@@ -1,4 +1,5 @@
 /** Runs the conformance cases against the fixture in-process: `app.fetch(request)` on Node. */
+import { CONFORMANCE_ENV } from '../src/fixture/runtime-routes.ts'
 import { app } from '../src/fixture.ts'
 import { defineSuite } from './support/define-suite.ts'
 
@@ -12,5 +13,8 @@ defineSuite({
     requestAbort: true,
     disconnect: true,
   },
-  start: async () => ({ fetch: async (request) => app.fetch(request), stop: async () => {} }),
+  start: async () => {
+    Object.assign(process.env, CONFORMANCE_ENV)
+    return { fetch: async (request) => app.fetch(request), stop: async () => {} }
+  },
 })

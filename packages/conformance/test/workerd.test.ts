@@ -1,6 +1,8 @@
 /** Runs the conformance cases against the fixture bundled by esbuild and served by workerd (Miniflare). */
+
 import { build } from 'esbuild'
 import { Miniflare } from 'miniflare'
+import { CONFORMANCE_ENV } from '../src/fixture/runtime-routes.ts'
 import { defineSuite } from './support/define-suite.ts'
 import { packageRoot } from './support/paths.ts'
 
@@ -28,7 +30,12 @@ defineSuite({
     })
     const script = bundle.outputFiles[0]?.text
     if (!script) throw new Error('esbuild produced no worker bundle')
-    const mf = new Miniflare({ modules: true, script, compatibilityDate: '2025-09-01' })
+    const mf = new Miniflare({
+      modules: true,
+      script,
+      compatibilityDate: '2025-09-01',
+      bindings: { ...CONFORMANCE_ENV },
+    })
     await mf.ready
     return {
       fetch: (request) => {

@@ -18,6 +18,7 @@ export interface ContainerOptions {
 /** The lifetime of one request's dependencies: their cleanups run when it closes. */
 export interface RequestScope {
   readonly inputs: unknown
+  readonly env: unknown
   /** How many cleanups are registered (none means `close()` has nothing to do). */
   readonly pendingCleanups: number
   /**
@@ -42,13 +43,16 @@ export interface Container {
    * and app → request chains.
    */
   plan<const TUses extends Uses>(uses: TUses, run?: readonly Use[]): DependencyPlan<TUses>
-  /** Starts a request scope; `inputs` reach every dependency as `context.inputs`. */
-  createScope(inputs?: unknown): RequestScope
+  /**
+   * Starts a request scope; `inputs` and `env` reach its dependencies as `context.inputs` and
+   * `context.env` (`env` also reaches the app-scoped values first made while resolving it).
+   */
+  createScope(inputs?: unknown, env?: unknown): RequestScope
   /** Replaces a dependency everywhere, deep in graphs too. Returns a function that undoes it. */
   override<TValue>(target: Dependency<TValue>, replacement: Dependency<NoInfer<TValue>>): () => void
   clearOverrides(): void
-  /** Makes every eager app-scoped dependency known to a plan. */
-  start(): Promise<void>
+  /** Makes every eager app-scoped dependency known to a plan (`env` reaches them as `context.env`). */
+  start(env?: unknown): Promise<void>
   /** Runs app-scoped teardowns, newest first. The container can be started again afterwards. */
   dispose(): Promise<void>
 }
@@ -77,14 +81,14 @@ export function createContainer(options: ContainerOptions = {}): Container {
 
   const resolveOverride = (dependency: Dependency) => overrides.get(dependency) ?? dependency
 
-  const appValue = (dependency: Dependency): unknown => {
+  const appValue = (dependency: Dependency, env: unknown): unknown => {
     const values = appValues
     const pendings = appPending
     const known = values.get(dependency)
     if (known !== undefined || values.has(dependency)) return known
     const pending = pendings.get(dependency)
     if (pending) return pending
-    const made = makeAppValue(dependency, appStack)
+    const made = makeAppValue(dependency, env, appStack)
     if (!(made instanceof Promise)) {
       values.set(dependency, made)
       return made
@@ -104,17 +108,17 @@ export function createContainer(options: ContainerOptions = {}): Container {
     return settled
   }
 
-  const makeAppValue = (dependency: Dependency, stack: CleanupStack): unknown => {
+  const makeAppValue = (dependency: Dependency, env: unknown, stack: CleanupStack): unknown => {
     const deps: Record<string, unknown> = {}
     const waiting: Promise<unknown>[] = []
     for (const [name, use] of Object.entries(dependency.uses)) {
       const used = resolveOverride(use.kind === 'fresh' ? use.dependency : use)
-      const value = appValue(used)
+      const value = appValue(used, env)
       if (value instanceof Promise) waiting.push(value.then((settled) => (deps[name] = settled)))
       else deps[name] = value
     }
     const make = () => {
-      const made = invoke(dependency, deps, undefined, stack)
+      const made = invoke(dependency, deps, undefined, env, stack)
       return made instanceof Starting ? made.promise : made
     }
     return waiting.length === 0 ? make() : Promise.all(waiting).then(make)
@@ -154,8 +158,8 @@ export function createContainer(options: ContainerOptions = {}): Container {
 
   return {
     plan,
-    createScope(inputs?: unknown): RequestScope {
-      return new ScopeState(inputs, report)
+    createScope(inputs?: unknown, env?: unknown): RequestScope {
+      return new ScopeState(inputs, env, report)
     },
     override(target, replacement) {
       const previous = overrides.get(target)
@@ -181,13 +185,13 @@ export function createContainer(options: ContainerOptions = {}): Container {
         },
       )
     },
-    async start() {
+    async start(env?: unknown) {
       const eager = new Set<Dependency>()
       for (const entry of plans) {
         for (const dependency of entry.steps.appDependencies)
           if (dependency.eager) eager.add(dependency)
       }
-      await Promise.all([...eager].map(appValue))
+      await Promise.all([...eager].map((dependency) => appValue(dependency, env)))
     },
     async dispose() {
       const pending = [...appPending.values()]

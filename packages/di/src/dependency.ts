@@ -8,6 +8,13 @@ export interface DependencyContext<TInputs = unknown> {
   /** Per-request inputs supplied by the host (the router passes validated request inputs). */
   readonly inputs: TInputs
   /**
+   * The runtime environment the host supplies with the scope (the router: the environment
+   * variables, or a Worker's bindings). An app-scoped value sees the environment of the scope
+   * (or `start()`) that first needed it. Untyped here; `@brisk/router`'s `runtimeEnv<TEnv>()`
+   * gives it a type.
+   */
+  readonly env: unknown
+  /**
    * Registers a cleanup, run once in reverse order when the scope closes; it gets `{ error }` when
    * the request failed.
    */

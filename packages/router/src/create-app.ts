@@ -1,15 +1,17 @@
 /** `createApp`: plans every route once into a Hono app, and keeps the plans current under overrides. */
 import { type Container, createContainer, type Use } from '@brisk/di'
 import type { ValidationLimits, ValidatorOptions } from '@brisk/validator'
-import { type Context, type Handler, Hono, type MiddlewareHandler } from 'hono'
+import { type Context, type Env, type Handler, Hono, type MiddlewareHandler } from 'hono'
+import type { BlankEnv } from 'hono/types'
 import type { ExceptionHandler } from './exception-handler.ts'
 import { allowedMethods } from './internal/allowed-methods.ts'
-import type { PendingTasks } from './internal/background.ts'
+import { appExecution, type PendingTasks } from './internal/background.ts'
 import { type ErrorReporter, errorRenderer, logError } from './internal/error-renderer.ts'
 import { createLifecycle, type LifespanHook } from './internal/lifecycle.ts'
 import { planRoute, type RouteGraphs, type RoutePlan } from './internal/plan-route.ts'
 import { type ResolvedRoute, resolveOperations } from './internal/resolve-operations.ts'
 import { runRoute } from './internal/run-route.ts'
+import { runtimeEnvironment } from './internal/runtime-environment.ts'
 import type { Operation } from './operation.ts'
 import type { RouteNode } from './types.ts'
 
@@ -49,8 +51,11 @@ export interface AppOptions {
   readonly onShutdown?: readonly LifespanHook[]
 }
 
-/** A Hono app serving Brisk routes, with every route's metadata readable. */
-export type BriskApp = Hono & {
+/**
+ * A Hono app serving Brisk routes, with every route's metadata readable. `TEnv` is Hono's: its
+ * `Bindings` type `c.env` (a Worker's bindings); functions taking any app take `BriskApp`.
+ */
+export type BriskApp<TEnv extends Env = any> = Hono<TEnv> & {
   /** Every endpoint with its full metadata, in declaration order. */
   readonly operations: readonly Operation[]
   /** How the app answers invalid input (for documentation: status, body shape, body limit). */
@@ -76,7 +81,7 @@ export type BriskApp = Hono & {
  * const app = createApp({ routes: [get('/', () => ({ hello: 'world' }))] })
  * export default app // Bun, Deno, Workers; on Node: serve(app) from '@brisk/router/node'
  */
-export function createApp(options: AppOptions): BriskApp {
+export function createApp<TEnv extends Env = BlankEnv>(options: AppOptions): BriskApp<TEnv> {
   const report = options.onError ?? logError
   const container = createContainer({
     onTeardownError: (error) => report(error, { request: undefined, operation: undefined }),
@@ -88,7 +93,15 @@ export function createApp(options: AppOptions): BriskApp {
     ...(options.limits === undefined ? {} : { limits: options.limits }),
   }
   const pendingTasks: PendingTasks = new Set()
-  const runtime = { validatorOptions, report, createScope: container.createScope, pendingTasks }
+  const runtime = {
+    validatorOptions,
+    report,
+    createScope: container.createScope,
+    pendingTasks,
+    execution: appExecution(pendingTasks, (error) =>
+      report(error, { request: undefined, operation: undefined }),
+    ),
+  }
   const lifecycle = createLifecycle(
     options.onStartup ?? [],
     options.onShutdown ?? [],
@@ -145,7 +158,7 @@ export function createApp(options: AppOptions): BriskApp {
     replan()
   }
 
-  const app = new Hono()
+  const app = new Hono<TEnv>()
   for (const middleware of options.middleware ?? []) app.use(middleware)
   const byRoute = new Map<string, { plan: RoutePlan }>()
   for (const route of routes) {
@@ -154,7 +167,7 @@ export function createApp(options: AppOptions): BriskApp {
     const handler: Handler = (c) =>
       !needsStartup || lifecycle.started
         ? runRoute(route.plan, c)
-        : lifecycle.startup().then(() => runRoute(route.plan, c))
+        : lifecycle.startup(runtimeEnvironment(c)).then(() => runRoute(route.plan, c))
     app.on(method, honoPath, handler)
   }
   const operationOf = (c: Context) =>
@@ -176,7 +189,7 @@ export function createApp(options: AppOptions): BriskApp {
     },
     override,
     clearOverrides,
-    startup: lifecycle.startup,
+    startup: () => lifecycle.startup(runtimeEnvironment(undefined)),
     shutdown: lifecycle.shutdown,
   })
 }

@@ -29,15 +29,18 @@ export type { ErrorReporter } from './internal/error-renderer.ts'
 export type { LifespanHook } from './internal/lifecycle.ts'
 export { StreamItemError } from './internal/stream-response.ts'
 export type { Operation } from './operation.ts'
+export { currentRequest, executionContext, type RequestExecution } from './request-context.ts'
 export { type Reply, respond } from './respond.ts'
 export { ResponseValidationError } from './response-validation-error.ts'
 export { del, get, head, options, patch, post, put, route } from './route.ts'
 export { router } from './router.ts'
+export { runtimeEnv } from './runtime-env.ts'
 export {
   type ServerSentEvent,
   type ServerSentEventInit,
   serverSentEvent,
 } from './server-sent-event.ts'
+export { SettingsError, settings } from './settings.ts'
 export type {
   BackgroundTask,
   Handler,

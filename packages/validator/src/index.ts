@@ -4,6 +4,7 @@
  */
 export { type CompiledParser, compileParser, INVALID } from './compile-parser.ts'
 export { createValidator } from './create-validator.ts'
+export { type EnvironmentResult, environmentParser } from './environment-parser.ts'
 export { headerName } from './internal/header-name.ts'
 export { mediaType } from './internal/media-type.ts'
 export { locationEntries } from './location-entries.ts'
@@ -11,6 +12,7 @@ export type {
   BodyType,
   FieldSchemas,
   InferInputs,
+  InferLocation,
   InputSpec,
   LocationSpec,
   ObjectLikeSchema,

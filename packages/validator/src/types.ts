@@ -37,7 +37,8 @@ export interface InputSpec {
   bodyType?: BodyType
 }
 
-type InferLocation<TLocation> = TLocation extends v.GenericSchema
+/** The validated value of one location's spec (field schemas or an object schema). */
+export type InferLocation<TLocation> = TLocation extends v.GenericSchema
   ? v.InferOutput<TLocation>
   : TLocation extends FieldSchemas
     ? v.InferOutput<v.ObjectSchema<TLocation, undefined>>

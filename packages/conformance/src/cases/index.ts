@@ -18,6 +18,7 @@ import { limitCases } from './limits.ts'
 import { prototypeKeyCases } from './prototype-keys.ts'
 import { responseCases } from './responses.ts'
 import { routingCases } from './routing.ts'
+import { runtimeContextCases } from './runtime-context.ts'
 import { streamingCases } from './streaming.ts'
 
 export const cases: readonly Case[] = [
@@ -33,6 +34,7 @@ export const cases: readonly Case[] = [
   ...dependencyCases,
   ...dependencyScopeCases,
   ...backgroundCases,
+  ...runtimeContextCases,
   ...concurrencyCases,
   ...documentationCases,
   ...authTokenEndpointCases,

@@ -11,10 +11,12 @@ export function invoke(
   dependency: Dependency,
   deps: Record<string, unknown>,
   inputs: unknown,
+  env: unknown,
   stack: CleanupStack,
 ): unknown {
   const context: DependencyContext = {
     inputs,
+    env,
     onCleanup: (cleanup) => stack.push(dependency, cleanup),
   }
   const result = dependency.factory(deps, context)

@@ -14,13 +14,15 @@ export const MISSING: unique symbol = Symbol('missing')
  */
 export class ScopeState extends CleanupStack {
   readonly inputs: unknown
+  readonly env: unknown
   #steps: readonly Step[] | undefined = undefined
   #values: unknown[] | undefined = undefined
   #map: Map<Dependency, unknown> | undefined = undefined
 
-  constructor(inputs: unknown, report: TeardownReporter) {
+  constructor(inputs: unknown, env: unknown, report: TeardownReporter) {
     super(report)
     this.inputs = inputs
+    this.env = env
   }
 
   /** How many cleanups are registered (none means `close()` has nothing to do). */

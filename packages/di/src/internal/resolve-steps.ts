@@ -3,8 +3,11 @@ import type { Step, Steps } from './build-steps.ts'
 import { invoke, Starting } from './invoke.ts'
 import { MISSING, type ScopeState } from './request-scope.ts'
 
-/** An app-scoped dependency's value, or a promise of it while it is being made. */
-export type AppValue = (dependency: Dependency) => unknown
+/**
+ * An app-scoped dependency's value, or a promise of it while it is being made (with `env`, the
+ * environment of the scope that needs it, if it is made now).
+ */
+export type AppValue = (dependency: Dependency, env: unknown) => unknown
 
 type Values = Record<string, unknown>
 
@@ -63,7 +66,7 @@ async function finish(
 
 function compute(step: Step, values: unknown[], scope: ScopeState, appValue: AppValue): unknown {
   const dependency = step.dependency
-  if (step.app) return appValue(dependency)
+  if (step.app) return appValue(dependency, scope.env)
   if (!step.fresh) {
     const cached = scope.lookup(dependency, values)
     if (cached !== MISSING) return cached
@@ -71,7 +74,7 @@ function compute(step: Step, values: unknown[], scope: ScopeState, appValue: App
   const deps: Values = {}
   const { names, at } = step
   for (let index = 0; index < names.length; index++) deps[names[index]!] = values[at[index]!]
-  return invoke(dependency, deps, scope.inputs, scope)
+  return invoke(dependency, deps, scope.inputs, scope.env, scope)
 }
 
 /** Records a value in the scope's map (resolutions after the scope's first). */

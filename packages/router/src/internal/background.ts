@@ -1,16 +1,30 @@
-import type { Context } from 'hono'
+import type { Context, ExecutionContext } from 'hono'
 import type { BackgroundTask } from '../types.ts'
+import type { RequestExecution } from './host.ts'
 
 /** The app's background work in flight, so shutdown can wait for it. */
 export type PendingTasks = Set<Promise<void>>
 
-function executionContextOf(
-  c: Context,
-): { waitUntil(promise: Promise<unknown>): void } | undefined {
+/** The runtime's execution context for this request (Workers), if it has one. */
+export function workersExecutionContext(c: Context): ExecutionContext | undefined {
   try {
-    return c.executionCtx // Workers; Hono throws where the runtime has none
+    return c.executionCtx // Hono throws where the runtime gave none
   } catch {
     return undefined
+  }
+}
+
+/** `waitUntil` for runtimes without one: the work joins the app's pending tasks, errors reported. */
+export function appExecution(
+  pending: PendingTasks,
+  report: (error: unknown) => void,
+): RequestExecution {
+  return {
+    waitUntil(promise) {
+      const work = Promise.resolve(promise).then(() => undefined, report)
+      pending.add(work)
+      void work.finally(() => pending.delete(work))
+    },
   }
 }
 
@@ -36,5 +50,5 @@ export function runInBackground(
   })
   pending.add(work)
   void work.finally(() => pending.delete(work))
-  executionContextOf(c)?.waitUntil(work)
+  workersExecutionContext(c)?.waitUntil(work)
 }

@@ -5,7 +5,8 @@ export type LifespanHook = () => unknown
 
 export interface Lifecycle {
   readonly started: boolean
-  startup(): Promise<void>
+  /** `env` reaches eager app-scoped dependencies (the first request's, when it starts the app). */
+  startup(env: unknown): Promise<void>
   shutdown(): Promise<void>
 }
 
@@ -22,9 +23,9 @@ export function createLifecycle(
   let started = false
   let starting: Promise<void> | undefined
 
-  const start = async () => {
+  const start = async (env: unknown) => {
     for (const hook of onStartup) await hook()
-    await container.start()
+    await container.start(env)
     started = true
   }
 
@@ -32,8 +33,8 @@ export function createLifecycle(
     get started() {
       return started
     },
-    startup() {
-      starting ??= start().catch((error) => {
+    startup(env) {
+      starting ??= start(env).catch((error) => {
         starting = undefined
         throw error
       })

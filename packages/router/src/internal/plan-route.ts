@@ -12,6 +12,7 @@ import {
 import type { Operation } from '../operation.ts'
 import type { PendingTasks } from './background.ts'
 import type { ErrorReporter } from './error-renderer.ts'
+import type { RequestExecution } from './host.ts'
 import { assertParamsMatch, type ResolvedRoute } from './resolve-operations.ts'
 import { gatherInputs } from './route-inputs.ts'
 import { planResponse, type ResponseWriter } from './write-response.ts'
@@ -20,8 +21,10 @@ import { planResponse, type ResponseWriter } from './write-response.ts'
 export interface RouteRuntime {
   readonly validatorOptions: ValidatorOptions
   readonly report: ErrorReporter
-  readonly createScope: (inputs: unknown) => RequestScope
+  readonly createScope: (inputs: unknown, env: unknown) => RequestScope
   readonly pendingTasks: PendingTasks
+  /** `executionContext`'s `waitUntil` on runtimes without one: kept with the background tasks. */
+  readonly execution: RequestExecution
 }
 
 /** A route's dependency graphs, planned by the app's container (overrides applied there). */

@@ -13,9 +13,11 @@ import {
 import type { Context } from 'hono'
 import type { BackgroundTask } from '../types.ts'
 import { runInBackground } from './background.ts'
+import { APP_EXECUTION, type HostInputs, REQUEST_CONTEXT } from './host.ts'
 import { hasMalformedPath, malformedPathDetail } from './malformed-path.ts'
 import type { RoutePlan } from './plan-route.ts'
 import { rawRequestOf } from './raw-request.ts'
+import { runtimeEnvironment } from './runtime-environment.ts'
 
 type Inputs = { params: unknown; query: unknown; headers: unknown; cookies: unknown; body: unknown }
 
@@ -68,9 +70,18 @@ function respond(plan: RoutePlan, c: Context, inputs: Inputs): Response | Promis
 }
 
 async function runScoped(plan: RoutePlan, c: Context): Promise<Response> {
-  // Filled in stage by stage; dependencies read it as `context.inputs`.
-  const inputs = noInputs()
-  const scope = plan.runtime.createScope(inputs)
+  // Filled in stage by stage; dependencies read it as `context.inputs` (the built-in ones find
+  // the request and the app's background tasks under symbol keys).
+  const inputs: Inputs & HostInputs = {
+    params: EMPTY,
+    query: EMPTY,
+    headers: EMPTY,
+    cookies: EMPTY,
+    body: undefined,
+    [REQUEST_CONTEXT]: c,
+    [APP_EXECUTION]: plan.runtime.execution,
+  }
+  const scope = plan.runtime.createScope(inputs, runtimeEnvironment(c))
   const extras: Extras = { tasks: undefined }
   let streaming = false
   let responded = false

@@ -4,8 +4,8 @@ import { locationEntries } from '../location-entries.ts'
 import { type Coercer, createCoercer } from './create-coercer.ts'
 import { isSchema, type PipeItem, type SchemaNode, unwrapSchema } from './schema-node.ts'
 
-/** The first `loc` element of each location, as FastAPI names them. */
-export type LocationName = 'path' | 'query' | 'header' | 'cookie' | 'body'
+/** The first `loc` element of each location, as FastAPI names them (`env`: settings). */
+export type LocationName = 'path' | 'query' | 'header' | 'cookie' | 'body' | 'env'
 
 /** How one declared field is read and coerced. */
 export interface FieldPlan {
