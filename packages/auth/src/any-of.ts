@@ -3,7 +3,7 @@
  * alternatives, tried in the order given.
  */
 
-import type { SecurityDeclaration } from '@brisk/router'
+import { type Dependency, dependency, type SecurityDeclaration } from '@brisk/router'
 import type { Guard, Outcome } from './internal/guard.ts'
 import { securityDependency } from './internal/security-dependency.ts'
 import type { SecurityDependency } from './types.ts'
@@ -42,17 +42,34 @@ export function anyOf<const TAlternatives extends readonly SecurityDependency<an
     credentials: guards.flatMap((guard) => guard.security.credentials),
   }
   const challenge = [...new Set(guards.map((guard) => guard.challenge))].join(', ')
+  // Alternatives configured by dependencies: one combined configuration, each its own part.
+  const configs = guards.map((alternative) => alternative.config)
+  const configured = configs.some((config) => config !== undefined)
   const guard: Guard<PrincipalOf<TAlternatives[number]>> = {
     name: `anyOf(${guards.map((g) => g.name).join(', ')})`,
     security,
     challenge,
-    async authenticate(read): Promise<Outcome<PrincipalOf<TAlternatives[number]>>> {
-      for (const alternative of guards) {
-        const outcome = await alternative.authenticate(read)
+    ...(configured ? { config: allOf(configs) } : {}),
+    async authenticate(read, made): Promise<Outcome<PrincipalOf<TAlternatives[number]>>> {
+      for (const [index, alternative] of guards.entries()) {
+        const outcome = await alternative.authenticate(
+          read,
+          (made as unknown[] | undefined)?.[index],
+        )
         if (outcome.ok || outcome.reason !== 'absent') return outcome
       }
       return { ok: false, reason: 'absent', challenge }
     },
   }
   return securityDependency(guard)
+}
+
+/** One dependency whose value lists the given ones' values, in order (`undefined` for none). */
+function allOf(configs: readonly (Dependency<unknown> | undefined)[]): Dependency<unknown[]> {
+  const uses = Object.fromEntries(
+    configs.flatMap((config, index) => (config ? [[String(index), config]] : [])),
+  )
+  return dependency({ name: 'anyOf.config', uses }, (values: Record<string, unknown>) =>
+    configs.map((_, index) => values[String(index)]),
+  ) as Dependency<unknown[]>
 }

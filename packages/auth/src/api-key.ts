@@ -2,6 +2,7 @@
  * `apiKey` authenticates by a key in a header, query parameter or cookie: against configured keys
  * (compared as SHA-256 digests, in constant time) or through a lookup function.
  */
+import { type Dependency, isDependency } from '@brisk/router'
 import { API_KEY } from './internal/challenge.ts'
 import { sha256, timingSafeEqual } from './internal/constant-time.ts'
 import { credentialName } from './internal/credentials.ts'
@@ -26,8 +27,11 @@ interface CommonOptions {
 }
 
 export interface ApiKeyListOptions extends CommonOptions {
-  /** Valid keys by client name (at least 16 bytes each); the principal is `{ name }`. */
-  readonly keys: Readonly<Record<string, string>>
+  /**
+   * Valid keys by client name (at least 16 bytes each); the principal is `{ name }`. Or an
+   * app-scoped dependency making them (from settings or a Worker's secrets).
+   */
+  readonly keys: Readonly<Record<string, string>> | Dependency<Readonly<Record<string, string>>>
   readonly lookup?: never
 }
 
@@ -86,11 +90,28 @@ export function apiKey(
   if (location === undefined) throw new TypeError(`${where}: 'in' must be header, query or cookie`)
   const field = credentialName(location, options.name, where)
   const schemeName = options.scheme ?? 'ApiKey'
-  let find: (key: string) => unknown
+  let find: (key: string, config: unknown) => unknown
+  let config: Dependency<unknown> | undefined
   if (options.keys !== undefined) {
     if (options.lookup !== undefined)
       throw new TypeError(`${where}: give 'keys' or 'lookup', not both`)
-    find = keysMatcher(options.keys, where)
+    const { keys } = options
+    if (isDependency(keys)) {
+      config = keys
+      // One matcher per keys object the dependency makes (normally one, app-scoped).
+      const matchers = new WeakMap<object, (key: string) => Promise<ApiKeyClient | undefined>>()
+      find = (key, made) => {
+        const record = made as Readonly<Record<string, string>>
+        let match = matchers.get(record)
+        if (match === undefined) {
+          match = keysMatcher(record, `${where} ('${keys.name}')`)
+          matchers.set(record, match)
+        }
+        return match(key)
+      }
+    } else {
+      find = keysMatcher(keys, where)
+    }
   } else if (typeof options.lookup === 'function') {
     find = options.lookup
   } else {
@@ -111,11 +132,12 @@ export function apiKey(
       requirements: [{ [schemeName]: [] }],
     },
     challenge: API_KEY,
-    async authenticate(read) {
+    ...(config === undefined ? {} : { config }),
+    async authenticate(read, made) {
       const key = read(location, field)
       if (key === undefined || key === '') return fail('absent', API_KEY)
       if (key.length > MAX_KEY_LENGTH) return fail('invalid', API_KEY)
-      const principal = await find(key)
+      const principal = await find(key, made)
       return principal === undefined || principal === null
         ? fail('invalid', API_KEY)
         : { ok: true, principal }

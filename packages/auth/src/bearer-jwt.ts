@@ -4,7 +4,7 @@
  * `jku`, `x5u`, `jwk` and `kid`-as-URL are ignored, and JWKS keys must be asymmetric.
  */
 
-import type { SecuritySchemeObject } from '@brisk/router'
+import { type Dependency, isDependency, type SecuritySchemeObject } from '@brisk/router'
 import { type AsymmetricAlgorithm, assertAsymmetric } from './internal/algorithms.ts'
 import { type BearerScheme, bearerScheme } from './internal/bearer-scheme.ts'
 import { assertQuotable } from './internal/challenge.ts'
@@ -42,7 +42,10 @@ export type BearerJwtOptions<TScopes extends Readonly<Record<string, string>>> =
   readonly scopes?: TScopes
   readonly description?: string
 } & (
-  | { readonly tokens: JwtTokens }
+  | {
+      /** The app's own `jwtTokens(…)`, or an app-scoped dependency making it. */
+      readonly tokens: JwtTokens | Dependency<JwtTokens>
+    }
   | (RemoteOptions & {
       /** A fixed JWKS URL (https, or http on loopback for development). */
       readonly jwks: RemoteKeyOptions & { readonly url: string }
@@ -79,14 +82,16 @@ export function bearerJwt<
 
   if ('tokens' in options) {
     const { tokens } = options
+    const configured = isDependency(tokens) ? tokens : undefined
     return bearerScheme({
       name: options.name ?? 'HTTPBearer',
       scheme: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', ...description },
       where,
       scopes: declared,
       scopeClaim: 'scope',
-      verify: async (token) => {
-        const claims = await tokens.verify(token)
+      config: configured,
+      verify: async (token, config) => {
+        const claims = await ((configured ? config : tokens) as JwtTokens).verify(token)
         return claims === undefined ? { ok: false, reason: 'invalid' } : { ok: true, claims }
       },
     })

@@ -3,8 +3,15 @@
  * dependency for any valid token, scope checks, and the `oauth2` scheme Scalar's docs log in with.
  */
 
-import type { SecuritySchemeObject } from '@brisk/router'
-import { post, type Route } from '@brisk/router'
+import {
+  type Dependency,
+  isDependency,
+  post,
+  type Resolved,
+  type Route,
+  type SecuritySchemeObject,
+  type Uses,
+} from '@brisk/router'
 import * as v from 'valibot'
 import { type BearerScheme, bearerScheme } from './internal/bearer-scheme.ts'
 import { assertQuotable } from './internal/challenge.ts'
@@ -23,16 +30,24 @@ export interface OAuth2PasswordOptions<TScopes extends Readonly<Record<string, s
   readonly tokenUrl: string
   /** Every scope, with the description shown on the docs' login form. */
   readonly scopes: TScopes
-  /** Signs the tokens the endpoint issues and verifies those the routes receive. */
-  readonly tokens: JwtTokens
+  /**
+   * Signs the tokens the endpoint issues and verifies those the routes receive: `jwtTokens(…)`,
+   * or an app-scoped dependency making it (its secret from settings or a Worker's secrets).
+   */
+  readonly tokens: JwtTokens | Dependency<JwtTokens>
   /** Name of the scheme in the OpenAPI document (default `OAuth2`). */
   readonly name?: string
   readonly description?: string
 }
 
-export interface TokenRouteOptions {
-  /** The app's user check: a grant for good credentials, `undefined` otherwise. */
-  readonly authenticate: Authenticate
+export interface TokenRouteOptions<TUses extends Uses = Record<never, never>> {
+  /** Dependencies the user check needs (a database…), resolved per request. */
+  readonly deps?: TUses
+  /**
+   * The app's user check: a grant for good credentials, `undefined` otherwise (an RFC 6749
+   * `invalid_grant`; throw an `HTTPException(401)` for FastAPI's tutorial answer instead).
+   */
+  readonly authenticate: Authenticate<Resolved<TUses>>
   /** Route path (default: `tokenUrl`). */
   readonly path?: string
   readonly tags?: readonly string[]
@@ -43,8 +58,12 @@ export interface OAuth2Password<TScope extends string> extends BearerScheme<TSco
    * The token endpoint as a public Brisk route: `POST` form `grant_type=password`, `username`,
    * `password`, `scope`; RFC 6749 §5.2 errors; `Cache-Control: no-store`.
    */
-  tokenRoute(options: TokenRouteOptions): Route
+  tokenRoute<const TUses extends Uses = Record<never, never>>(
+    options: TokenRouteOptions<TUses>,
+  ): Route
 }
+
+const TOKENS = '~tokens'
 
 const TokenResponse = v.object({
   access_token: v.string(),
@@ -90,9 +109,11 @@ export function oauth2Password<const TScopes extends Readonly<Record<string, str
   if (typeof tokenUrl !== 'string' || tokenUrl === '') {
     throw new TypeError(`${where}: 'tokenUrl' is required, e.g. '/token'`)
   }
-  if (!tokens || typeof tokens.verify !== 'function') {
-    throw new TypeError(`${where}: 'tokens' is required: pass jwtTokens({ ... })`)
+  const configured = isDependency(tokens) ? tokens : undefined
+  if (!configured && (!tokens || typeof (tokens as JwtTokens).verify !== 'function')) {
+    throw new TypeError(`${where}: 'tokens' is required: pass jwtTokens({ ... }) or a dependency`)
   }
+  const tokensOf = (config: unknown) => (configured ? config : tokens) as JwtTokens
   assertQuotable(name, `${where}: 'name'`)
   const declaredScopes = Object.keys(options.scopes)
   assertScopeNames(declaredScopes, where)
@@ -107,13 +128,14 @@ export function oauth2Password<const TScopes extends Readonly<Record<string, str
     where,
     scopes: declaredScopes,
     scopeClaim: 'scope',
-    verify: async (token) => {
-      const claims = await tokens.verify(token)
+    config: configured,
+    verify: async (token, config) => {
+      const claims = await tokensOf(config).verify(token)
       return claims === undefined ? { ok: false, reason: 'invalid' } : { ok: true, claims }
     },
   })
 
-  function tokenRoute(routeOptions: TokenRouteOptions): Route {
+  function tokenRoute(routeOptions: TokenRouteOptions<any>): Route {
     const path = routeOptions.path ?? tokenUrl
     if (!path.startsWith('/')) {
       throw new TypeError(`${where}.tokenRoute: 'path' must be a path such as '/token'`)
@@ -121,11 +143,14 @@ export function oauth2Password<const TScopes extends Readonly<Record<string, str
     if (typeof routeOptions.authenticate !== 'function') {
       throw new TypeError(`${where}.tokenRoute: 'authenticate' must be a function`)
     }
-    const config = { tokens, declaredScopes, authenticate: routeOptions.authenticate }
+    const { authenticate } = routeOptions
+    // The tokens dependency (if any) rides along under a key of its own, apart from the user's.
+    const deps = { ...routeOptions.deps, ...(configured ? { [TOKENS]: configured } : {}) }
     return post(
       path,
       {
         public: true,
+        deps,
         summary: 'Issue an access token',
         description: 'OAuth2 password grant (RFC 6749 §4.3): a form with `grant_type=password`.',
         requestBody: { schema: TokenForm, bodyType: 'form' },
@@ -135,7 +160,11 @@ export function oauth2Password<const TScopes extends Readonly<Record<string, str
           400: { schema: OAuthError, description: 'RFC 6749 §5.2 error' },
         },
       },
-      ({ request }) => handleTokenRequest(request, config),
+      ({ request, deps: values }: { request: Request; deps: Record<string, unknown> }) => {
+        const { [TOKENS]: made, ...userDeps } = values
+        const config = { tokens: tokensOf(made), declaredScopes, authenticate, deps: userDeps }
+        return handleTokenRequest(request, config)
+      },
     )
   }
 

@@ -8,6 +8,7 @@ export {
   DependencyError,
   type Fresh,
   fresh,
+  isDependency,
   type Resolved,
   type Scope,
   type Use,

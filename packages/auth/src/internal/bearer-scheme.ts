@@ -1,4 +1,4 @@
-import type { SecuritySchemeObject } from '@brisk/router'
+import type { Dependency, SecuritySchemeObject } from '@brisk/router'
 import type { SecurityDependency, TokenPrincipal } from '../types.ts'
 import { readCredentials } from './authorization.ts'
 import { BEARER, INVALID_TOKEN, insufficientScope } from './challenge.ts'
@@ -27,7 +27,9 @@ export interface BearerScheme<TScope extends string> {
 export interface BearerSchemeOptions {
   readonly name: string
   readonly scheme: SecuritySchemeObject
-  readonly verify: (token: string) => Promise<VerifyResult>
+  /** Checks a token; `config` is the value of `config` (the dependency), when given. */
+  readonly verify: (token: string, config: unknown) => Promise<VerifyResult>
+  readonly config?: Dependency<unknown> | undefined
   /** Declared scopes; `requireScopes` refuses others at creation. `undefined`: any. */
   readonly scopes: readonly string[] | undefined
   readonly scopeClaim: string
@@ -39,15 +41,17 @@ export function bearerScheme<TScope extends string>(
 ): BearerScheme<TScope> {
   const { name, scheme, verify, scopeClaim, where } = options
   const schemes = { [name]: scheme }
+  const config = options.config === undefined ? {} : { config: options.config }
   const guard: Guard<TokenPrincipal> = {
     name,
     security: { schemes, requirements: [{ [name]: [] }], credentials: AUTHORIZATION },
     challenge: BEARER,
-    async authenticate(read) {
+    ...config,
+    async authenticate(read, configured) {
       const credentials = readCredentials(read('headers', 'authorization'), 'Bearer')
       if (credentials.kind === 'absent') return fail('absent', BEARER)
       if (credentials.kind === 'malformed') return fail('invalid', INVALID_TOKEN)
-      const result = await verify(credentials.value)
+      const result = await verify(credentials.value, configured)
       if (!result.ok) {
         return result.reason === 'invalid'
           ? fail('invalid', INVALID_TOKEN)
@@ -87,8 +91,9 @@ export function bearerScheme<TScope extends string>(
       name: `${name}[${scopes.join(' ')}]`,
       security: { schemes, requirements: [{ [name]: scopes }], credentials: AUTHORIZATION },
       challenge: BEARER,
-      async authenticate(read) {
-        const outcome = await guard.authenticate(read)
+      ...config,
+      async authenticate(read, configured) {
+        const outcome = await guard.authenticate(read, configured)
         if (!outcome.ok) return outcome
         return check(outcome.principal) ? outcome : forbidden
       },

@@ -1,4 +1,4 @@
-import type { Credential, SecurityDeclaration } from '@brisk/router'
+import type { Credential, Dependency, SecurityDeclaration } from '@brisk/router'
 
 /** Where a credential is read from: the request location (the field name goes with it). */
 export type CredentialLocation = Credential['in']
@@ -29,7 +29,12 @@ export interface Guard<TPrincipal> {
   readonly security: SecurityDeclaration
   /** The challenge sent when no credentials are present. */
   readonly challenge: string
-  authenticate(read: CredentialReader): Promise<Outcome<TPrincipal>>
+  /**
+   * Configuration made by a dependency (tokens, keys read from settings or a Worker's secrets):
+   * resolved per request and handed to `authenticate`. None: the guard is configured already.
+   */
+  readonly config?: Dependency<unknown>
+  authenticate(read: CredentialReader, config?: unknown): Promise<Outcome<TPrincipal>>
 }
 
 export function fail(reason: FailureReason, challenge: string | undefined): Failure {

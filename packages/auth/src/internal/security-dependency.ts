@@ -9,6 +9,12 @@ import { toException } from './to-exception.ts'
 function middlewareOf<TPrincipal>(
   guard: Guard<TPrincipal>,
 ): MiddlewareHandler<AuthEnv<TPrincipal>> {
+  if (guard.config !== undefined) {
+    // No container outside Brisk to make the configuration: refuse at set-up, not per request.
+    throw new TypeError(
+      `${guard.name}: configured through a dependency ('${guard.config.name}'), so it cannot run as a plain Hono middleware; pass the value itself for that`,
+    )
+  }
   return async (c, next) => {
     const outcome = await guard.authenticate(honoReader(c))
     if (!outcome.ok) return toException(outcome).toResponse()
@@ -21,9 +27,10 @@ function attach<TPrincipal>(
   base: Dependency<TPrincipal>,
   guard: Guard<TPrincipal>,
 ): SecurityDependency<TPrincipal> {
-  return Object.assign(base, {
-    middleware: middlewareOf(guard),
-    '~guard': guard,
+  // A getter: a guard configured by a dependency has no middleware form, and says so when asked.
+  return Object.defineProperties(base, {
+    middleware: { get: () => middlewareOf(guard), enumerable: true },
+    '~guard': { value: guard, enumerable: true },
   }) as SecurityDependency<TPrincipal>
 }
 
@@ -31,11 +38,15 @@ function attach<TPrincipal>(
 export function securityDependency<TPrincipal>(
   guard: Guard<TPrincipal>,
 ): SecurityDependency<TPrincipal> {
-  const base = dependency({ name: guard.name, security: guard.security }, async (_, { inputs }) => {
-    const outcome = await guard.authenticate(inputsReader(inputs))
-    if (!outcome.ok) throw toException(outcome)
-    return outcome.principal
-  }) as Dependency<TPrincipal>
+  const uses = guard.config === undefined ? {} : { config: guard.config }
+  const base = dependency(
+    { name: guard.name, security: guard.security, uses },
+    async ({ config }: { config?: unknown }, { inputs }) => {
+      const outcome = await guard.authenticate(inputsReader(inputs), config)
+      if (!outcome.ok) throw toException(outcome)
+      return outcome.principal
+    },
+  ) as Dependency<TPrincipal>
   return attach(base, guard)
 }
 

@@ -22,8 +22,10 @@ export interface PasswordCredentials {
   readonly request: Request
 }
 
-export type Authenticate = (
+/** The app's user check; `deps` are the values of `tokenRoute`'s `deps` (a database…). */
+export type Authenticate<TDeps = Record<never, never>> = (
   credentials: PasswordCredentials,
+  deps: TDeps,
 ) => PasswordGrant | undefined | Promise<PasswordGrant | undefined>
 
 /** Largest token request read; a password grant is a few hundred bytes. */
@@ -76,7 +78,9 @@ async function tokenForm(request: Request): Promise<FormOutcome> {
 export interface TokenEndpointConfig {
   readonly tokens: JwtTokens
   readonly declaredScopes: readonly string[]
-  readonly authenticate: Authenticate
+  readonly authenticate: Authenticate<any>
+  /** The values of the route's dependencies, for `authenticate`. */
+  readonly deps: unknown
 }
 
 /** Answers one token request: a token, or the §5.2 error that fits. Never a stack trace. */
@@ -107,7 +111,10 @@ export async function handleTokenRequest(
   if (requested.some((scope) => !config.declaredScopes.includes(scope))) {
     return oauthError('invalid_scope', 'Unknown scope requested')
   }
-  const grant = await config.authenticate({ username, password, scopes: requested, request })
+  const grant = await config.authenticate(
+    { username, password, scopes: requested, request },
+    config.deps,
+  )
   if (grant === undefined) return oauthError('invalid_grant', 'Incorrect username or password')
   // Least privilege: only what was both requested and allowed; nothing requested, nothing granted.
   const granted = requested.filter((scope) => grant.scopes.includes(scope))
