@@ -19,9 +19,9 @@ import {
   type Driver,
   type QueryResult,
   SqliteAdapter,
-  SqliteIntrospector,
   SqliteQueryCompiler,
 } from 'kysely'
+import { D1Introspector } from './internal/d1-introspector.ts'
 
 /** A statement queued in a transaction, and the result object handed out for it. */
 interface Queued {
@@ -115,13 +115,16 @@ class D1Driver implements Driver {
   async destroy(): Promise<void> {}
 }
 
-/** A Kysely dialect on a D1 binding (SQLite's SQL; transactions as batches, see above). */
+/**
+ * A Kysely dialect on a D1 binding: SQLite's SQL, transactions as batches (see above), and an
+ * introspector that skips D1's own `_cf_*` tables (which D1 does not let it read).
+ */
 export function d1Dialect(database: D1Database): Dialect {
   return {
     createAdapter: () => new SqliteAdapter(),
     createDriver: () => new D1Driver(database),
     createQueryCompiler: () => new SqliteQueryCompiler(),
-    createIntrospector: (db) => new SqliteIntrospector(db),
+    createIntrospector: (db) => new D1Introspector(db),
   }
 }
 

@@ -1,8 +1,10 @@
 /** The shop's tables as Kysely sees them: one interface per table, keyed by table name. */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely'
 
-/** Written by the database (a default), readable after. */
-type Defaulted<TValue> = ColumnType<TValue, TValue | undefined, never>
+/** Has a default: optional on insert, updatable. */
+type Defaulted<TValue> = ColumnType<TValue, TValue | undefined, TValue>
+/** Set by the database when the row is made, never changed. */
+type CreatedAt = ColumnType<string, string | undefined, never>
 
 /** `users`: accounts; `scopes` is one space-separated string, `is_admin` is 0 or 1. */
 export interface UsersTable {
@@ -13,7 +15,7 @@ export interface UsersTable {
   password_hash: string
   scopes: Defaulted<string>
   is_admin: Defaulted<0 | 1>
-  created_at: Defaulted<string>
+  created_at: CreatedAt
 }
 
 /** `items`: what users sell; `owner_id` → `users.id`. */
@@ -24,7 +26,7 @@ export interface ItemsTable {
   description: string | null
   price: number
   tax: number | null
-  created_at: Defaulted<string>
+  created_at: CreatedAt
 }
 
 /** `item_tags`: one row per (item, tag); primary key on both. */

@@ -24,8 +24,8 @@ export interface NewItem {
   tags?: readonly string[] | undefined
 }
 
-/** What `updateItem` changes: only the fields given; `tags` replaces all of them. */
-export type ItemChanges = Partial<NewItem>
+/** What `updateItem` changes: only the fields given (`undefined` = not given); `tags` replaces all. */
+export type ItemChanges = { [TKey in keyof NewItem]?: NewItem[TKey] | undefined }
 
 export interface ListItemsOptions {
   skip: number

@@ -1,5 +1,5 @@
 /** The repository's user functions. */
-import type { Kysely } from 'kysely'
+import { type Kysely, sql } from 'kysely'
 import { Conflict, type UniqueUserField, violatedColumns } from '../conflict.ts'
 import type { Database, UserRow } from '../schema.ts'
 
@@ -83,6 +83,14 @@ export function userQueries(db: Kysely<Database>) {
 
     async userById(id: number): Promise<User | undefined> {
       const row = await selectUsers().where('id', '=', id).executeTakeFirst()
+      return row && toUser(row)
+    },
+
+    /** Makes a user an admin (or not); `undefined` when there is no such user. */
+    async setAdmin(username: string, isAdmin: boolean): Promise<User | undefined> {
+      // Raw: Kysely's types make the defaulted flag read-only on update.
+      await sql`update users set is_admin = ${isAdmin ? 1 : 0} where username = ${username}`.execute(db)
+      const row = await selectUsers().where('username', '=', username).executeTakeFirst()
       return row && toUser(row)
     },
   }

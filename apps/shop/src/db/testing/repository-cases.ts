@@ -64,6 +64,14 @@ export function defineRepositoryCases(name: string, open: () => Promise<Kysely<D
         expect(await shop.userById(12345)).toBeUndefined()
       })
 
+      it('makes a user an admin and back, by username', async () => {
+        const ada = await newUser('ada')
+        expect(await shop.setAdmin('ada', true)).toEqual({ ...ada, isAdmin: true })
+        expect(await shop.userById(ada.id)).toEqual({ ...ada, isAdmin: true })
+        expect(await shop.setAdmin('ada', false)).toEqual(ada)
+        expect(await shop.setAdmin('nobody', true)).toBeUndefined()
+      })
+
       it('throws Conflict("username") for a taken username', async () => {
         await newUser('ada')
         const error = await newUser('ada', { email: 'other@example.com' }).catch((e) => e)
