@@ -1,6 +1,10 @@
+import { createApp, dependency, get, runtimeEnv } from '@brisk/router'
 import { Kysely, sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
-import { d1Dialect } from './d1.ts'
+import { d1, d1Dialect } from './d1.ts'
+import { database } from './database.ts'
+import { dialect } from './dialect.ts'
+import { repository } from './repository.ts'
 import type { Database } from './schema.ts'
 import { fakeD1 } from './testing/fake-d1.ts'
 import { defineRepositoryCases } from './testing/repository-cases.ts'
@@ -57,5 +61,43 @@ describe('d1Dialect transactions', () => {
     expect((await sql`select count(*) as n from t`.execute(db)).rows).toEqual([{ n: 0 }])
     await db.destroy()
     d1.close()
+  })
+})
+
+describe('the d1 dependency', () => {
+  // Off Workers, runtimeEnv() is the process environment: stand the bindings in for it.
+  function statsApp(bindings: object, errors: unknown[] = []) {
+    const app = createApp({
+      routes: [
+        get('/stats', { deps: { db: database } }, ({ deps }) => repository(deps.db).stats()),
+      ],
+      onError: (error) => errors.push(error),
+    })
+    app.override(dialect, d1)
+    app.override(
+      runtimeEnv<object>(),
+      dependency({ scope: 'app' }, () => bindings),
+    )
+    return app
+  }
+
+  it("reads the DB binding from the Worker's env", async () => {
+    const fake = fakeD1()
+    const errors: unknown[] = []
+    const app = statsApp({ DB: fake.binding }, errors)
+    const res = await app.request('/stats')
+    expect(errors).toEqual([])
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual({ users: 0, items: 0 })
+    await app.shutdown()
+    fake.close()
+  })
+
+  it('names the missing binding', async () => {
+    const errors: unknown[] = []
+    const app = statsApp({}, errors)
+    expect((await app.request('/stats')).status).toBe(500)
+    expect(String(errors[0])).toMatch(/no `DB` binding/)
+    await app.shutdown()
   })
 })

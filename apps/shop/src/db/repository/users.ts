@@ -89,7 +89,9 @@ export function userQueries(db: Kysely<Database>) {
     /** Makes a user an admin (or not); `undefined` when there is no such user. */
     async setAdmin(username: string, isAdmin: boolean): Promise<User | undefined> {
       // Raw: Kysely's types make the defaulted flag read-only on update.
-      await sql`update users set is_admin = ${isAdmin ? 1 : 0} where username = ${username}`.execute(db)
+      await sql`update users set is_admin = ${isAdmin ? 1 : 0} where username = ${username}`.execute(
+        db,
+      )
       const row = await selectUsers().where('username', '=', username).executeTakeFirst()
       return row && toUser(row)
     },
