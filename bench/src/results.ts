@@ -10,15 +10,20 @@ import { cpus, loadavg } from 'node:os'
 export interface ResultEntry {
   runtime: 'node' | 'bun' | 'deno' | (string & {})
   layer: 'http' | 'inproc'
-  /** `S1`…`S6`. */
+  /** `S1`…`S8`. */
   scenario: string
   framework: string
   /** Median requests per second over the repetitions. */
   rps: number
   /** Median p99 latency in ms over the repetitions (HTTP); `null` where not measured. */
   p99_ms: number | null
+  /**
+   * HTTP: the server's CPU time (user + system) per answered request in µs, median over the
+   * repetitions; `null` or absent where not measured.
+   */
+  cpu_us?: number | null
   /** Every counted repetition, in run order. */
-  reps: { rps: number; p99_ms: number | null }[]
+  reps: { rps: number; p99_ms: number | null; cpu_us?: number | null }[]
   /** The command that produced it (e.g. `npm run bench -- --quick`). */
   command?: string
   date?: string

@@ -24,6 +24,16 @@ async function hs256(unsigned: string, secret: string): Promise<string> {
 }
 
 const json = (value: object) => base64url(encoder.encode(JSON.stringify(value)))
+
+/** A compact JWS of `header` and `claims`, HMAC-SHA-256 signed with `secret`. */
+export async function signHs256Jwt(
+  header: Record<string, unknown>,
+  claims: Record<string, unknown>,
+  secret: string,
+): Promise<string> {
+  const unsigned = `${json(header)}.${json(claims)}`
+  return `${unsigned}.${await hs256(unsigned, secret)}`
+}
 // Valid for an hour from load: long enough for any run, short enough for Brisk's lifetime cap.
 const now = Math.floor(Date.now() / 1000)
 const unsigned = `${json({ alg: 'HS256', typ: 'JWT' })}.${json({

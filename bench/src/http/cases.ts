@@ -5,6 +5,7 @@
 import { itemJson, postItem } from '../fixtures.ts'
 import type { ScenarioId } from '../peers/index.ts'
 import { catalog } from '../peers/shared.ts'
+import { shopCases } from '../shop/cases.ts'
 import { benchToken, forgedToken } from '../tokens.ts'
 
 /** A request as autocannon and `fetch` both take it. */
@@ -23,6 +24,8 @@ export interface HttpCase {
   /** `text/plain` bodies compare as text, JSON ones by value (key order is free). */
   type: 'text/plain' | 'application/json'
   body: unknown
+  /** Top-level keys of a JSON body whose value may be any number (a created row's id). */
+  anyNumber?: readonly string[]
   /** Requests that must fail, with the status they must fail with. */
   rejects: { label: string; request: HttpRequest; status: number }[]
 }
@@ -115,4 +118,6 @@ export const httpCases: readonly HttpCase[] = [
       { label: 'limit 101', request: get('/items?limit=101'), status: 422 },
     ],
   },
+  // The database scenarios, served by the shop's own peers (`peers/brisk-shop.ts`, `fastify-shop.ts`).
+  ...shopCases,
 ]

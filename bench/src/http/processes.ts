@@ -3,6 +3,7 @@
  * deadline, stopped by PID (SIGTERM, then SIGKILL after a timeout), and killed if the bench exits.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { createInterface } from 'node:readline'
 
@@ -15,9 +16,20 @@ process.once('exit', () => {
 /** Whether processes are pinned (`taskset` works here). */
 export const pinning = hasTaskset
 
-/** Spawns `node <args>` on one CPU (when `taskset` is available). */
-export function spawnNode(cpu: number, args: string[], stdin: 'pipe' | 'ignore'): ChildProcess {
-  return spawnPinned(cpu, process.execPath, args, stdin)
+/** Spawns `node <args>` on one CPU (when `taskset` is available), `env` added to this one's. */
+export function spawnNode(
+  cpu: number,
+  args: string[],
+  stdin: 'pipe' | 'ignore',
+  env?: Readonly<Record<string, string>>,
+): ChildProcess {
+  return spawnPinned(
+    cpu,
+    process.execPath,
+    args,
+    stdin,
+    env ? { env: { ...process.env, ...env } } : {},
+  )
 }
 
 /**
@@ -91,4 +103,22 @@ export function freePort(): Promise<number> {
       )
     })
   })
+}
+
+const clockTicks = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout) || 100
+
+/**
+ * CPU seconds (user + system, every thread) a process has used so far, from `/proc/<pid>/stat`;
+ * `undefined` where there is no `/proc` (the resolution is one clock tick, 10 ms here).
+ */
+export function cpuSeconds(pid: number): number | undefined {
+  let stat: string
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  } catch {
+    return undefined
+  }
+  // Fields after the command name (which may hold spaces): state is 3rd, utime 14th, stime 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / clockTicks
 }

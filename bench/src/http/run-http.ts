@@ -8,15 +8,15 @@
 import { spawnSync } from 'node:child_process'
 import { loadavg } from 'node:os'
 import { median } from '../measure.ts'
-import { peers, type ScenarioId } from '../peers/index.ts'
+import { type PeerSetup, peers, type ScenarioId } from '../peers/index.ts'
 import { machineDescription, type ResultEntry, recordResults, writeSection } from '../results.ts'
 import { type HttpCase, httpCases } from './cases.ts'
 import { checkHttpContract } from './contract.ts'
 import type { LoadResult } from './load.ts'
 import { type LoadProcess, startLoadGenerator } from './load-process.ts'
-import { pinning } from './processes.ts'
+import { cpuSeconds, pinning } from './processes.ts'
 import { runtimeBinary, type ServerProcess, startServer } from './server-process.ts'
-import { formatMatrix, formatTargets } from './table.ts'
+import { formatCpu, formatMatrix, formatTargets } from './table.ts'
 import { type HttpPeer, type HttpRuntime, webPeers } from './web-peers.ts'
 
 /** How long each run lasts. */
@@ -74,29 +74,50 @@ function runtimeVersion(runtime: HttpRuntime): string {
   return `${runtime} ${version}`
 }
 
-/** The scenarios the issue sets targets on. */
-export const targetScenarios: readonly ScenarioId[] = ['S2', 'S3', 'S4', 'S6']
+/** The scenarios the issues set targets on (S7/S8: Brisk's shop ≥ 1.0× Fastify). */
+export const targetScenarios: readonly ScenarioId[] = ['S2', 'S3', 'S4', 'S6', 'S7', 'S8']
 
 /** Repetitions of a scenario: S1 has no target, so one is enough to fill its row. */
 export const repsOf = (scenario: ScenarioId, budget: HttpBudget) =>
   targetScenarios.includes(scenario) ? budget.reps : Math.min(budget.reps, 1)
 
+/** One run's load result and the server's CPU time per answered request (µs), when known. */
+type Measured = LoadResult & { cpu_us: number | null }
+
 interface Pair {
   test: HttpCase
   peer: HttpPeer
   server: ServerProcess
-  reps: LoadResult[]
+  reps: Measured[]
 }
 
 const integer = (value: number) => Math.round(value).toLocaleString('en-US')
 
-/** Runs the HTTP layer on `runtime` (default Node); returns the recorded entries. */
+/**
+ * Runs the HTTP layer on `runtime` (default Node); returns the recorded entries. `only` limits it
+ * to those scenarios (and the peers serving them); scenarios no peer of the runtime serves are
+ * left out.
+ */
 export async function runHttpBench(options: {
   quick: boolean
   runtime?: HttpRuntime
+  only?: readonly string[]
 }): Promise<ResultEntry[]> {
   const runtime = options.runtime ?? 'node'
-  const peerList: readonly HttpPeer[] = runtime === 'node' ? peers : webPeers[runtime]
+  const { only } = options
+  const allPeers: readonly HttpPeer[] = runtime === 'node' ? peers : webPeers[runtime]
+  const cases = httpCases.filter(
+    (test) =>
+      (!only || only.includes(test.scenario)) &&
+      allPeers.some((peer) => peer.scenarios.includes(test.scenario)),
+  )
+  const peerList = allPeers.filter((peer) =>
+    cases.some((test) => peer.scenarios.includes(test.scenario)),
+  )
+  if (cases.length === 0) {
+    console.log(`\nHTTP on ${runtime}: none of ${only?.join(', ')} here; skipped`)
+    return []
+  }
   const version = runtimeVersion(runtime)
   const budget = httpBudget(runtime, options.quick)
   const loadAtStart = loadavg()
@@ -108,6 +129,7 @@ export async function runHttpBench(options: {
   )
 
   const servers = new Map<HttpPeer, ServerProcess>()
+  const setups = new Map<HttpPeer, PeerSetup>()
   const notes = new Map<string, Map<string, string>>()
   const note = (scenario: string, peer: HttpPeer, text: string) =>
     notes.set(scenario, (notes.get(scenario) ?? new Map()).set(peer.label, text))
@@ -118,7 +140,9 @@ export async function runHttpBench(options: {
     await Promise.all(
       peerList.map(async (peer) => {
         try {
-          servers.set(peer, await startServer(peer.id, { runtime }))
+          const setup = await peer.setup?.()
+          if (setup) setups.set(peer, setup)
+          servers.set(peer, await startServer(peer.id, { runtime, env: setup?.env ?? {} }))
         } catch (error) {
           problems.push(`${peer.label}: did not start: ${String(error)}`)
         }
@@ -127,16 +151,20 @@ export async function runHttpBench(options: {
     for (const peer of peerList) {
       const server = servers.get(peer)
       console.log(
-        `${peer.label.padEnd(18)} ${server ? `pid ${server.pid} · ${server.origin}` : 'did not start'}`,
+        `${`${peer.label} (${peer.id})`.padEnd(30)} ${server ? `pid ${server.pid} · ${server.origin}` : 'did not start'}`,
       )
     }
 
     const pairs: Pair[] = []
-    for (const test of httpCases) {
+    for (const test of cases) {
       for (const peer of peerList) {
         const server = servers.get(peer)
         if (!peer.scenarios.includes(test.scenario)) {
-          note(test.scenario, peer, 'n/a')
+          // Two peers may share a column (Brisk's shop is 'Brisk' on S7/S8 only).
+          const served = peerList.some(
+            (other) => other.label === peer.label && other.scenarios.includes(test.scenario),
+          )
+          if (!served) note(test.scenario, peer, 'n/a')
           continue
         }
         if (!server) continue
@@ -166,6 +194,7 @@ export async function runHttpBench(options: {
         seconds,
       }
       let result: LoadResult
+      const cpuBefore = cpuSeconds(pair.server.pid)
       try {
         result = await generator!.run(job)
       } catch (error) {
@@ -175,12 +204,18 @@ export async function runHttpBench(options: {
         result = { rps: 0, p99_ms: 0, requests: 0, failures: 1 }
         console.log(`  ${String(error)}`)
       }
+      const cpuAfter = cpuSeconds(pair.server.pid)
+      const cpu_us =
+        cpuBefore === undefined || cpuAfter === undefined || result.requests === 0
+          ? null
+          : ((cpuAfter - cpuBefore) * 1e6) / result.requests
       const where = `[${step}/${total}] ${label} ${pair.test.scenario} ${pair.peer.label}`
       const failed = result.failures ? ` · ${result.failures} failed requests` : ''
+      const cpu = cpu_us === null ? '' : ` · ${cpu_us.toFixed(1)} µs CPU/req`
       console.log(
-        `${where.padEnd(44)} ${integer(result.rps).padStart(7)} req/s · p99 ${result.p99_ms.toFixed(1)} ms${failed}`,
+        `${where.padEnd(44)} ${integer(result.rps).padStart(7)} req/s · p99 ${result.p99_ms.toFixed(1)} ms${cpu}${failed}`,
       )
-      return result
+      return { ...result, cpu_us }
     }
 
     for (const pair of pairs) await measure(pair, budget.warmupSeconds, 'warm-up')
@@ -192,6 +227,7 @@ export async function runHttpBench(options: {
       }
     }
 
+    const command = `npm run bench${commandFlags(options.quick, only)}`
     const entries: ResultEntry[] = []
     for (const pair of pairs) {
       if (pair.reps.some((rep) => rep.failures > 0)) {
@@ -208,30 +244,48 @@ export async function runHttpBench(options: {
         framework: pair.peer.label,
         rps: median(pair.reps.map((rep) => rep.rps)),
         p99_ms: median(pair.reps.map((rep) => rep.p99_ms)),
-        reps: pair.reps.map((rep) => ({ rps: rep.rps, p99_ms: rep.p99_ms })),
-        command: `npm run bench${options.quick ? ' -- --quick' : ''}`,
+        cpu_us: medianOrNull(pair.reps.map((rep) => rep.cpu_us)),
+        reps: pair.reps.map((rep) => ({ rps: rep.rps, p99_ms: rep.p99_ms, cpu_us: rep.cpu_us })),
+        command,
       })
     }
 
+    // The servers stop first, so what a setup reports (a database's rows) is final.
+    await Promise.all([...servers.values()].map((server) => server.stop()))
+    const setupNotes = [...setups].flatMap(([peer, setup]) =>
+      setup.describe ? [`${peer.label} (${peer.id}): ${setup.describe()}`] : [],
+    )
     const markdown = report(entries, notes, problems, {
       runtime,
       version,
       peers: peerList,
-      quick: options.quick,
+      cases,
+      command,
       settings,
       loadAtStart,
+      setupNotes,
     })
     console.log(`\n${markdown}\n`)
     await recordResults(entries)
-    await writeSection(`http-${runtime}`, markdown)
+    const section = only ? `http-${runtime}-${only.join('-')}` : `http-${runtime}`
+    await writeSection(section, markdown)
     console.log(
-      `wrote bench/results/latest.json and the HTTP · ${titles[runtime]} section of bench/results/latest.md`,
+      `wrote bench/results/latest.json and the ${section} section of bench/results/latest.md`,
     )
     return entries
   } finally {
     await generator?.stop()
     await Promise.all([...servers.values()].map((server) => server.stop()))
+    for (const setup of setups.values()) await setup.cleanup()
   }
+}
+
+const commandFlags = (quick: boolean, only: readonly string[] | undefined) =>
+  quick || only ? ` --${quick ? ' --quick' : ''}${only ? ` --only ${only.join(',')}` : ''}` : ''
+
+function medianOrNull(values: readonly (number | null)[]): number | null {
+  const known = values.filter((value): value is number => value !== null)
+  return known.length ? median(known) : null
 }
 
 function report(
@@ -242,31 +296,42 @@ function report(
     runtime: HttpRuntime
     version: string
     peers: readonly HttpPeer[]
-    quick: boolean
+    cases: readonly HttpCase[]
+    command: string
     settings: string
     loadAtStart: string
+    setupNotes: readonly string[]
   },
 ): string {
   const options = {
     frameworks: run.peers.map((peer) => peer.label),
-    scenarios: new Map(httpCases.map((test) => [test.scenario, test.title])),
+    scenarios: new Map(run.cases.map((test) => [test.scenario, test.title])),
     notes,
   }
   const loadAtEnd = loadavg()
     .map((value) => value.toFixed(2))
     .join(' ')
   return [
-    `## HTTP · ${titles[run.runtime]}`,
+    `## HTTP · ${titles[run.runtime]}${run.cases.length < httpCases.length ? ` · ${run.cases.map((test) => test.scenario).join(', ')}` : ''}`,
     '',
-    `\`npm run bench${run.quick ? ' -- --quick' : ''}\` · ${new Date().toISOString()} · ${run.version} · ${machineDescription()} (at start: ${run.loadAtStart}, at end: ${loadAtEnd})`,
+    `\`${run.command}\` · ${new Date().toISOString()} · ${run.version} · ${machineDescription()} (at start: ${run.loadAtStart}, at end: ${loadAtEnd})`,
     '',
     `Each server in its own ${run.runtime === 'node' ? 'Node' : `${titles[run.runtime]} (\`${titles[run.runtime]}.serve\`; Elysia: its own \`listen\`)`} process${pinning ? ' on CPU 0, autocannon (Node) on CPU 1' : ''}, 127.0.0.1, keep-alive; ${run.settings}; repetitions interleaved across peers. Cell: median req/s · median p99 · req/s ÷ Brisk's.${run.runtime === 'node' ? '' : ' By hand: one `fetch` handler written out (`peers/by-hand-web.ts`), not run on S1.'}`,
     '',
     formatMatrix(entries, options),
     '',
-    'Targets (issue 6): Brisk ÷ the fastest peer ≥ 1.0× and Brisk ÷ by hand ≥ 0.8×; median of the per-repetition ratios (range).',
+    'Targets (issue 6; S7/S8: Brisk ≥ 1.0× Fastify): Brisk ÷ the fastest peer ≥ 1.0× and Brisk ÷ by hand ≥ 0.8×; median of the per-repetition ratios (range).',
     '',
-    formatTargets(entries, targetScenarios, options),
+    formatTargets(
+      entries,
+      targetScenarios.filter((scenario) => run.cases.some((test) => test.scenario === scenario)),
+      options,
+    ),
+    '',
+    "Server CPU time per answered request (the server process's user + system time over the run ÷ requests, `/proc/<pid>/stat`, 10 ms ticks), median of the repetitions, µs:",
+    '',
+    formatCpu(entries, options),
+    ...(run.setupNotes.length ? ['', ...run.setupNotes.map((line) => `- ${line}`)] : []),
     ...(problems.length
       ? ['', 'Not measured:', '', ...problems.map((problem) => `- ${problem}`)]
       : []),

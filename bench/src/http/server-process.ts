@@ -38,7 +38,14 @@ function serverCommand(runtime: HttpRuntime, peerId: string, port: number, nodeA
 /** Starts `peerId` on a free loopback port; extra Node flags (e.g. `--cpu-prof`) go first. */
 export async function startServer(
   peerId: string,
-  options: { cpu?: number; nodeArgs?: string[]; timeoutMs?: number; runtime?: HttpRuntime } = {},
+  options: {
+    cpu?: number
+    nodeArgs?: string[]
+    timeoutMs?: number
+    runtime?: HttpRuntime
+    /** Added to the server's environment. */
+    env?: Readonly<Record<string, string>>
+  } = {},
 ): Promise<ServerProcess> {
   const port = await freePort()
   const runtime = options.runtime ?? 'node'
@@ -50,8 +57,11 @@ export async function startServer(
     args,
     'ignore',
     runtime === 'node'
-      ? {}
-      : { cwd: benchDir, env: { ...process.env, DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' } },
+      ? { env: { ...process.env, ...options.env } }
+      : {
+          cwd: benchDir,
+          env: { ...process.env, ...options.env, DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+        },
   )
   try {
     await waitForLine(child, /^ready \d+$/, options.timeoutMs ?? 15_000)

@@ -95,3 +95,23 @@ export function formatTargets(
   }
   return lines.join('\n')
 }
+
+/** Rows: scenarios; columns: frameworks; each cell the server's CPU µs per request (range). */
+export function formatCpu(entries: readonly ResultEntry[], options: TableOptions): string {
+  const names = columns(entries, options)
+  const lines = [`| scenario | ${names.join(' | ')} |`, `|---|${names.map(() => '--:').join('|')}|`]
+  for (const [scenario] of options.scenarios) {
+    const row = entries.filter((entry) => entry.scenario === scenario)
+    if (!row.some((entry) => typeof entry.cpu_us === 'number')) continue
+    const cells = names.map((name) => {
+      const entry = row.find((candidate) => candidate.framework === name)
+      if (typeof entry?.cpu_us !== 'number') return '—'
+      const each = entry.reps.flatMap((rep) => (typeof rep.cpu_us === 'number' ? [rep.cpu_us] : []))
+      const range =
+        each.length > 1 ? ` (${Math.min(...each).toFixed(1)}–${Math.max(...each).toFixed(1)})` : ''
+      return `${entry.cpu_us.toFixed(1)}${range}`
+    })
+    lines.push(`| ${scenario} | ${cells.join(' | ')} |`)
+  }
+  return lines.length > 2 ? lines.join('\n') : '(not measured: no /proc here)'
+}

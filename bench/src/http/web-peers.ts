@@ -9,8 +9,8 @@ import type { Peer, ScenarioId } from '../peers/index.ts'
 /** A runtime the HTTP layer serves from. */
 export type HttpRuntime = 'node' | 'bun' | 'deno'
 
-/** What the HTTP runner needs of a peer; `load` is Node's (`serve.ts`) only. */
-export type HttpPeer = Pick<Peer, 'id' | 'label' | 'scenarios' | 'kind'>
+/** What the HTTP runner needs of a peer; `load` is Node's (`serve.ts`) only, `setup` optional. */
+export type HttpPeer = Pick<Peer, 'id' | 'label' | 'scenarios' | 'kind' | 'setup'>
 
 const all: ScenarioId[] = ['S1', 'S2', 'S3', 'S4', 'S6']
 
