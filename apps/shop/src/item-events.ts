@@ -9,6 +9,8 @@ import type { Item } from './db/repository.ts'
 
 /** Events kept for one listener that has not read them yet. */
 const MAX_PENDING = 256
+/** How long a waiting listener sleeps before it looks again (see `next()`). */
+const IDLE_WAKE_MS = 30_000
 
 export interface ItemFeed {
   publish(item: Item): void
@@ -48,9 +50,14 @@ export function createItemFeed(maxPending = MAX_PENDING): ItemFeed {
         },
         async next(): Promise<IteratorResult<Item>> {
           while (pending.length === 0 && !ended) {
+            let timer: ReturnType<typeof setTimeout> | undefined
             await new Promise<void>((resolve) => {
               wake = resolve
+              // workerd cancels a request that waits only on a promise another request resolves
+              // ("your Worker's code had hung"): a timer of the listener's own keeps it alive.
+              timer = setTimeout(resolve, IDLE_WAKE_MS)
             })
+            clearTimeout(timer)
             wake = undefined
           }
           if (ended) {
