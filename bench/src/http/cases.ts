@@ -24,6 +24,11 @@ export interface HttpCase {
   /** `text/plain` bodies compare as text, JSON ones by value (key order is free). */
   type: 'text/plain' | 'application/json'
   body: unknown
+  /**
+   * The warm-up's length as a multiple of the budget's: a scenario at a few thousand req/s gets
+   * too few requests in the usual warm-up for V8 to finish optimising (S7/S8).
+   */
+  warmupScale?: number
   /** Top-level keys of a JSON body whose value may be any number (a created row's id). */
   anyNumber?: readonly string[]
   /** Requests that must fail, with the status they must fail with. */

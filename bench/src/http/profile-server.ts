@@ -1,5 +1,6 @@
 /**
- * Profiles one peer's server under load: `node dist/http/profile-server.js brisk S3 10` starts the
+ * Profiles one peer's server under load: `node dist/http/profile-server.js brisk S3 10` (S7/S8:
+ * `brisk-shop` or `fastify-shop`, on a freshly seeded database) starts the
  * server with `--cpu-prof` on CPU 0, loads it from CPU 1 for the given seconds, stops it (the
  * profile is written on exit) and prints `profile-summary`'s breakdown.
  */
@@ -20,7 +21,8 @@ await mkdir(directory, { recursive: true })
 const before = new Set(await readdir(directory))
 
 const nodeArgs = ['--cpu-prof', '--cpu-prof-interval', '100', `--cpu-prof-dir=${directory}`]
-const server = await startServer(peer.id, { nodeArgs })
+const setup = await peer.setup?.()
+const server = await startServer(peer.id, { nodeArgs, env: setup?.env ?? {} })
 const generator = startLoadGenerator(1)
 try {
   const job = {
@@ -35,6 +37,7 @@ try {
 } finally {
   await generator.stop()
   await server.stop()
+  await setup?.cleanup()
 }
 const written = (await readdir(directory)).filter(
   (name) => !before.has(name) && name.endsWith('.cpuprofile'),

@@ -123,7 +123,11 @@ export async function runHttpBench(options: {
   const loadAtStart = loadavg()
     .map((value) => value.toFixed(2))
     .join(' ')
-  const settings = `${budget.reps} × ${budget.seconds} s after a ${budget.warmupSeconds} s warm-up (S1: ${repsOf('S1', budget)} ×), ${budget.connections} connections`
+  const longer = cases.filter((test) => (test.warmupScale ?? 1) !== 1)
+  const longerWarmups = longer.map(
+    (test) => `; ${test.scenario}: ${budget.warmupSeconds * test.warmupScale!} s warm-up`,
+  )
+  const settings = `${budget.reps} × ${budget.seconds} s after a ${budget.warmupSeconds} s warm-up (S1: ${repsOf('S1', budget)} ×${longerWarmups.join('')}), ${budget.connections} connections`
   console.log(
     `\nHTTP on ${version} · ${settings} · pinned: ${pinning ? 'server CPU 0, load CPU 1' : 'no (taskset missing)'}`,
   )
@@ -218,7 +222,9 @@ export async function runHttpBench(options: {
       return { ...result, cpu_us }
     }
 
-    for (const pair of pairs) await measure(pair, budget.warmupSeconds, 'warm-up')
+    for (const pair of pairs) {
+      await measure(pair, budget.warmupSeconds * (pair.test.warmupScale ?? 1), 'warm-up')
+    }
     for (let rep = 1; rep <= budget.reps; rep++) {
       // Alternate the order so drift (other load, thermal) does not favour one end of the list.
       for (const pair of rep % 2 ? pairs : [...pairs].reverse()) {
