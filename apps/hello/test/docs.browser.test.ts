@@ -8,9 +8,13 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { docs } from '@brisk/openapi'
 import { localScalar } from '@brisk/openapi/scalar-local'
-import { type NodeServer, serve } from '@brisk/router/node'
-import type { Browser, Page } from 'playwright-core'
+import type { NodeServer } from '@brisk/router/node'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  openFencedPage,
+  serveOnLoopback,
+} from '../../../packages/openapi/test/support/docs-browser.ts'
 import { launchChromiumOrError } from '../../../packages/openapi/test/support/launch-browser.ts'
 import { app } from '../src/app.ts'
 
@@ -24,17 +28,9 @@ let origin: string
 beforeAll(async () => {
   // As src/node.ts does: the docs page with the self-hosted Scalar bundle.
   docs(app, { scalar: localScalar(), title: 'Brisk hello' })
-  let port = 0
-  server = await serve(app, {
-    port: 0,
-    hostname: '127.0.0.1',
-    signals: [],
-    exit: false,
-    onListen: (info) => {
-      port = info.port
-    },
-  })
-  origin = `http://127.0.0.1:${port}`
+  const served = await serveOnLoopback(app)
+  server = served.server
+  origin = served.origin
   browser = await launchChromiumOrError()
 })
 
@@ -44,21 +40,7 @@ afterAll(async () => {
 })
 
 /** The docs page, allowed to reach only the app: anything else is aborted and recorded. */
-async function openDocs(): Promise<{ page: Page; outside: string[] }> {
-  if (browser instanceof Error) throw browser
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const page = await context.newPage()
-  page.setDefaultTimeout(20_000)
-  const outside: string[] = []
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url())
-    if (url.origin === origin) return route.continue()
-    outside.push(url.href)
-    return route.abort('blockedbyclient')
-  })
-  await page.goto(`${origin}/docs`, { waitUntil: 'load' })
-  return { page, outside }
-}
+const openDocs = () => openFencedPage(browser, origin, '/docs')
 
 // A page, Scalar and several requests: slow on a loaded 2-core machine (17 s seen in a full run).
 describe('the hello docs in chromium', { timeout: 60_000 }, () => {

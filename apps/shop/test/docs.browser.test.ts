@@ -9,9 +9,13 @@ import { mkdirSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { docs } from '@brisk/openapi'
 import { localScalar } from '@brisk/openapi/scalar-local'
-import { type NodeServer, serve } from '@brisk/router/node'
+import type { NodeServer } from '@brisk/router/node'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import {
+  openFencedPage,
+  serveOnLoopback,
+} from '../../../packages/openapi/test/support/docs-browser.ts'
 import { launchChromiumOrError } from '../../../packages/openapi/test/support/launch-browser.ts'
 import { app } from '../src/app.ts'
 import { dialect } from '../src/db/dialect.ts'
@@ -28,17 +32,9 @@ beforeAll(async () => {
   // As src/node.ts does, on an in-memory database.
   app.override(dialect, sqliteNode(':memory:'))
   docs(app, { scalar: localScalar(), title: 'Brisk shop' })
-  let port = 0
-  server = await serve(app, {
-    port: 0,
-    hostname: '127.0.0.1',
-    signals: [],
-    exit: false,
-    onListen: (info) => {
-      port = info.port
-    },
-  })
-  origin = `http://127.0.0.1:${port}`
+  const served = await serveOnLoopback(app)
+  server = served.server
+  origin = served.origin
   browser = await launchChromiumOrError()
 })
 
@@ -49,21 +45,7 @@ afterAll(async () => {
 })
 
 /** The docs page, allowed to reach only the app: anything else is aborted and recorded. */
-async function openDocs(): Promise<{ page: Page; outside: string[] }> {
-  if (browser instanceof Error) throw browser
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
-  const page = await context.newPage()
-  page.setDefaultTimeout(20_000)
-  const outside: string[] = []
-  await context.route('**/*', (route) => {
-    const url = new URL(route.request().url())
-    if (url.origin === origin) return route.continue()
-    outside.push(url.href)
-    return route.abort('blockedbyclient')
-  })
-  await page.goto(`${origin}/docs`, { waitUntil: 'load' })
-  return { page, outside }
-}
+const openDocs = () => openFencedPage(browser, origin, '/docs')
 
 /** Opens an operation's request panel from the sidebar (its tag group first). */
 async function openClient(

@@ -1,6 +1,7 @@
 /** The contract against the shop served by Node, Bun or Deno over real HTTP, on a temp file. */
+
+import { fetchOverHttp } from '../../../../packages/conformance/test/support/fetch-over-http.ts'
 import { describeContract } from './describe-contract.ts'
-import { fetchOverHttp } from './http-fetch.ts'
 import { type ServedRuntime, startShop } from './servers.ts'
 import { TEST_SETTINGS, tempDatabase } from './settings.ts'
 
