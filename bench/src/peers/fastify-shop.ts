@@ -14,6 +14,21 @@ import { databasePath } from '../shop/files.ts'
 import { shopIssuer, shopJwtSecret, shopTokenLifetime, shopTokenType } from '../shop/settings.ts'
 import type { ShopTables } from '../shop/tables.ts'
 
+/** Hono's `secureHeaders()` defaults, as the shop answers them. */
+const SECURE_HEADERS = {
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'strict-transport-security': 'max-age=15552000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'SAMEORIGIN',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+}
+
 const clockTolerance = 5
 
 const string = { type: 'string' } as const
@@ -151,6 +166,11 @@ export function createFastifyShop(path: string, onPrepare?: (sql: string) => voi
     },
   })
   app.addHook('onClose', () => db.destroy())
+  // The same security headers the shop's `secureHeaders()` sends (what @fastify/helmet would add).
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(SECURE_HEADERS)
+    done()
+  })
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     if (error.validation) return reply.status(422).send({ detail: error.validation })
     if (error.statusCode === 401) {
