@@ -62,6 +62,28 @@ export const bodyCases: Case[] = [
     },
   },
   {
+    name: 'a JSON number too large to be finite (1e999) is 422 finite_number, naming where',
+    run: async (target) => {
+      const body = (price: string, stock: string) =>
+        `{"name":"Lamp","price":${price},"variants":[{"sku":"L-1","stock":${stock}}]}`
+      const post = (text: string) =>
+        call(target, '/products', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: text,
+        })
+      await expectIssues(await post(body('1e999', '3')), [
+        issue('finite_number', ['body', 'price'], 'Infinity'),
+      ])
+      await expectIssues(await post(body('19.5', '-1e400')), [
+        issue('finite_number', ['body', 'variants', 0, 'stock'], '-Infinity'),
+      ])
+      // The largest finite double is still a number.
+      const largest = await post(body('1.7976931348623157e308', '3'))
+      expect(largest.status).toBe(201)
+    },
+  },
+  {
     name: 'malformed JSON is 422 json_invalid',
     run: async (target) => {
       const response = await call(target, '/products', {

@@ -81,6 +81,27 @@ export const inputCases: Case[] = [
     },
   },
   {
+    name: "raw TCP: the validated query ends at a '#' in the request target, as Hono reads it",
+    needs: ['rawHttp'],
+    run: async (target) => {
+      const send = async (path: string) => {
+        const response = await rawHttp(
+          target.baseUrl!,
+          [`GET ${path} HTTP/1.1`, 'Host: brisk.test', 'Connection: close'].join('\r\n'),
+        )
+        return { status: response.status, body: response.body }
+      }
+      const echoed = await send('/coerce/array?value=1#?value=2')
+      expect(echoed.status, echoed.body).toBe(200)
+      expect(JSON.parse(echoed.body)).toEqual(
+        await (await call(target, '/coerce/array?value=1')).json(),
+      )
+      // A '#' before the '?' leaves no query at all: the required value is missing.
+      const fragmentFirst = await send('/coerce/string#x?value=a')
+      expect(fragmentFirst.status, fragmentFirst.body).toBe(422)
+    },
+  },
+  {
     name: 'a missing cookie is 422 missing at ["cookie","session"]',
     run: async (target) => {
       const response = await call(target, '/cookies', { headers: { cookie: 'theme=light' } })

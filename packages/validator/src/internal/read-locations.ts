@@ -7,10 +7,13 @@ import { createRecord, type RawRecord } from './raw-values.ts'
 
 /** The declared query parameters of a URL; no `URL` object, undeclared values never decoded. */
 export function readQuery(plan: LocationPlan, url: string): RawRecord | undefined {
+  // The query ends at a fragment, as Hono's `c.req.query()` reads it: a raw request target may
+  // carry a `#` (`/url?q=a#?q=b` is `q=a`), which `fetch` would never send.
+  const hash = url.indexOf('#')
   const question = url.indexOf('?')
-  if (question === -1) return undefined
+  if (question === -1 || (hash !== -1 && hash < question)) return undefined
   const raw = createRecord()
-  parseUrlEncoded(url, question + 1, plan.wanted, raw)
+  parseUrlEncoded(hash === -1 ? url : url.slice(0, hash), question + 1, plan.wanted, raw)
   return raw
 }
 
