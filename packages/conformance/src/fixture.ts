@@ -32,7 +32,7 @@ import {
   updateOrder,
 } from './fixture/input-routes.ts'
 import { problemApp } from './fixture/problem-app.ts'
-import { recordError, reportedErrors } from './fixture/reported-errors.ts'
+import { recordError, reportedErrorCount, reportedErrors } from './fixture/reported-errors.ts'
 import {
   brokenResponse,
   createItem,
@@ -84,6 +84,7 @@ export const app = createApp({
     endlessTicks,
     streamStatus,
     reportedErrors,
+    reportedErrorCount,
     diRoutes,
     concurrentEcho,
     readLog,

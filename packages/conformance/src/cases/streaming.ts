@@ -51,9 +51,12 @@ export const streamingCases: Case[] = [
     },
   },
   {
-    name: 'a client that goes away mid-stream stops the generator (its finally runs)',
+    name: 'a client that goes away mid-stream stops the generator (its finally runs), reporting nothing',
     needs: ['disconnect'],
     run: async (target) => {
+      const reported = async () =>
+        ((await (await call(target, '/reported-errors/count')).json()) as { count: number }).count
+      const before = await reported()
       const id = crypto.randomUUID()
       const abort = new AbortController()
       const response = await call(target, `/stream/endless?id=${id}`, { signal: abort.signal })
@@ -66,6 +69,8 @@ export const streamingCases: Case[] = [
           state: 'cancelled',
         })
       })
+      // A disconnect is normal: no "controller is already closed" reaches onError.
+      expect(await reported()).toBe(before)
     },
   },
 ]

@@ -36,6 +36,9 @@ export function streamResponse(
   onFinish?: () => void,
 ): Response {
   const iterator = iterable[Symbol.asyncIterator]()
+  // Set by `cancel` (the client went away): a `pull` still awaiting the producer must then neither
+  // write to the closed stream nor report the failure that would cause — a disconnect is normal.
+  let cancelled = false
   let finished = false
   const finish = () => {
     if (finished) return
@@ -48,6 +51,7 @@ export function streamResponse(
       async pull(controller) {
         try {
           const next = await iterator.next()
+          if (cancelled) return
           if (next.done) {
             controller.close()
             return finish()
@@ -60,6 +64,7 @@ export function streamResponse(
           }
           controller.enqueue(encoder.encode(encode(item)))
         } catch (error) {
+          if (cancelled) return // the producer failing as it is stopped is not an error
           reportError(error)
           controller.enqueue(encoder.encode(encodeFailure(spec)))
           controller.close()
@@ -71,6 +76,7 @@ export function streamResponse(
         }
       },
       async cancel() {
+        cancelled = true
         try {
           await iterator.return?.()
         } finally {
