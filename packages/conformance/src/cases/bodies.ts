@@ -84,6 +84,17 @@ export const bodyCases: Case[] = [
     },
   },
   {
+    name: 'an empty body sent as application/json (Content-Length: 0) is 422 missing at ["body"]',
+    run: async (target) => {
+      const response = await call(target, '/products', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '',
+      })
+      await expectIssues(response, [issue('missing', ['body'], null)])
+    },
+  },
+  {
     name: 'malformed JSON is 422 json_invalid',
     run: async (target) => {
       const response = await call(target, '/products', {

@@ -44,10 +44,14 @@ export async function loadBody(
   // not touched (on Node, touching it builds a web stream over the socket).
   const stream = raw ? undefined : request.body
   const hasBody = raw ? hasFramedBody(headers, contentLength) : stream !== null
-  if (!hasBody || (contentType === null && contentLength === '0')) {
-    return plan.optional ? ABSENT : unsupported(plan)
-  }
   const essence = mediaType(contentType)
+  if (!hasBody || (contentType === null && contentLength === '0')) {
+    // An empty body of the right type is a missing body (422), on every runtime, whether or not
+    // the runtime hands over an empty stream; without the type it is 415, as with any other.
+    return plan.optional || (contentType !== null && acceptsMediaType(plan.bodyType, essence))
+      ? ABSENT
+      : unsupported(plan)
+  }
   if (!acceptsMediaType(plan.bodyType, essence)) return unsupported(plan)
   const limit = options.bodyLimit
   const bytes = await readBody(request, limit, raw)
