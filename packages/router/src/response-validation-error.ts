@@ -8,9 +8,9 @@ import type { Operation } from './operation.ts'
  */
 export class ResponseValidationError extends Error {
   readonly code = 'RESPONSE_VALIDATION'
-  readonly operation: Operation
+  declare readonly operation: Operation
   readonly status: number
-  readonly issues: readonly v.BaseIssue<unknown>[]
+  declare readonly issues: readonly v.BaseIssue<unknown>[]
 
   constructor(operation: Operation, status: number, issues: readonly v.BaseIssue<unknown>[]) {
     const summary = issues
@@ -23,8 +23,12 @@ export class ResponseValidationError extends Error {
       `${operation.method} ${operation.path} returned a ${status} body that fails its schema: ${summary}`,
     )
     this.name = 'ResponseValidationError'
-    this.operation = operation
     this.status = status
-    this.issues = issues
+    // Readable, not enumerable: a logged error is its one-line message (route, status, issues),
+    // not the whole operation object (~50 lines) and every issue.
+    Object.defineProperties(this, {
+      operation: { value: operation, enumerable: false },
+      issues: { value: issues, enumerable: false },
+    })
   }
 }

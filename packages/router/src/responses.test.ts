@@ -1,3 +1,4 @@
+import { inspect } from 'node:util'
 import * as v from 'valibot'
 import { describe, expect, it, vi } from 'vitest'
 import { createApp } from './create-app.ts'
@@ -104,6 +105,15 @@ describe('responses', () => {
     expect(error).toBeInstanceOf(ResponseValidationError)
     expect(error.message).toContain('GET /bad returned a 200 body that fails its schema: id:')
     expect(info.operation.path).toBe('/bad')
+    // Logged, it is its message and stack: the operation and issues are there but not printed.
+    expect(error.operation.path).toBe('/bad')
+    expect(error.issues.length).toBeGreaterThan(0)
+    const printed = inspect(error)
+    expect(printed).not.toContain('honoPath')
+    expect(printed).not.toContain('issues:')
+    expect(
+      printed.split('\n').filter((line) => !line.trimStart().startsWith('at ')).length,
+    ).toBeLessThan(6)
   })
 
   it('runs sync handlers without promises', () => {
