@@ -68,4 +68,10 @@ export const ImageInfo = v.object({
 
 export const Stats = v.object({ users: v.number(), items: v.number() })
 
-export const ItemId = v.pipe(v.number(), v.integer(), v.minValue(1))
+// Up to 2^53 - 1: a larger id would be rounded to another one.
+export const ItemId = v.pipe(
+  v.number(),
+  v.integer(),
+  v.minValue(1),
+  v.maxValue(Number.MAX_SAFE_INTEGER),
+)

@@ -404,6 +404,67 @@ export const shopCases: ShopCase[] = [
     },
   },
   {
+    name: 'odd and hostile inputs are each a 4xx with a JSON detail, never a 500',
+    run: async (target) => {
+      const writer = await signedIn(target, 'odd')
+      const item = await createItem(target, writer.auth, { name: 'Odd', price: 1 })
+      const post = (path: string, body: string, type = 'application/json') =>
+        call(target, path, {
+          method: 'POST',
+          headers: { ...writer.auth, 'content-type': type },
+          body,
+        })
+      const attempts: [string, Promise<Response>, number][] = [
+        ['price 1e999', post('/items', '{"name":"x","price":1e999}'), 422],
+        [
+          'a 31-character tag',
+          post('/items', JSON.stringify({ name: 'x', price: 1, tags: ['t'.repeat(31)] })),
+          422,
+        ],
+        ['a JSON array body', post('/items', '[]'), 422],
+        ['malformed JSON', post('/items', '{"name":'), 422],
+        ['a text body', post('/items', 'name=x', 'text/plain'), 415],
+        ['an empty JSON body', post('/items', ''), 422],
+        [
+          '__proto__ keys',
+          post('/items', '{"name":"x","price":1,"__proto__":{"admin":true}}'),
+          201,
+        ],
+        ['a negative skip', call(target, '/items?skip=-1'), 422],
+        ['a huge item id', call(target, '/items/99999999999999999999999'), 422],
+        ['a bad percent-escape', call(target, '/items/%E0%A4%A'), 400],
+        [
+          'an image without a file',
+          call(target, `/items/${item.id}/image`, {
+            method: 'POST',
+            headers: writer.auth,
+            body: new FormData(),
+          }),
+          422,
+        ],
+        ['an image as JSON', post(`/items/${item.id}/image`, '{"file":"x"}'), 415],
+        [
+          'a PATCH setting name to null',
+          call(target, `/items/${item.id}`, json({ name: null }, writer.auth, 'PATCH')),
+          422,
+        ],
+        ['a token request as JSON', post('/auth/token', '{"username":"a","password":"b"}'), 400],
+        [
+          'a malformed bearer token',
+          call(target, '/users/me', { headers: { authorization: 'Bearer not.a.jwt' } }),
+          401,
+        ],
+      ]
+      for (const [what, pending, status] of attempts) {
+        const response = await pending
+        const text = await response.text()
+        expect(response.status, `${what}: ${text}`).toBe(status)
+        expect(response.headers.get('content-type'), what).toMatch(/^application\/json/)
+        expect(text, what).not.toMatch(/\bat .*\.(ts|js):\d+/) // no stack trace
+      }
+    },
+  },
+  {
     name: 'the OpenAPI document lists every operation and the two security schemes',
     run: async (target) => {
       const document = await expectJson(await call(target, '/openapi.json'), 200)
