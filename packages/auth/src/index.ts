@@ -38,6 +38,7 @@ export {
   oauth2Password,
   type PasswordCredentials,
   type PasswordGrant,
+  type TokenRouteDeclaration,
   type TokenRouteOptions,
 } from './oauth2-password.ts'
 export {

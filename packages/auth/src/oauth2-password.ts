@@ -25,9 +25,12 @@ export type {
   PasswordGrant,
 } from './internal/token-endpoint.ts'
 
-export interface OAuth2PasswordOptions<TScopes extends Readonly<Record<string, string>>> {
+export interface OAuth2PasswordOptions<
+  TScopes extends Readonly<Record<string, string>>,
+  TTokenUrl extends string = string,
+> {
   /** Where clients get tokens; a path served by `tokenRoute()` (or an absolute URL elsewhere). */
-  readonly tokenUrl: string
+  readonly tokenUrl: TTokenUrl
   /** Every scope, with the description shown on the docs' login form. */
   readonly scopes: TScopes
   /**
@@ -40,7 +43,10 @@ export interface OAuth2PasswordOptions<TScopes extends Readonly<Record<string, s
   readonly description?: string
 }
 
-export interface TokenRouteOptions<TUses extends Uses = Record<never, never>> {
+export interface TokenRouteOptions<
+  TUses extends Uses = Record<never, never>,
+  TPath extends string = string,
+> {
   /** Dependencies the user check needs (a database…), resolved per request. */
   readonly deps?: TUses
   /**
@@ -49,18 +55,29 @@ export interface TokenRouteOptions<TUses extends Uses = Record<never, never>> {
    */
   readonly authenticate: Authenticate<Resolved<TUses>>
   /** Route path (default: `tokenUrl`). */
-  readonly path?: string
+  readonly path?: TPath
   readonly tags?: readonly string[]
 }
 
-export interface OAuth2Password<TScope extends string> extends BearerScheme<TScope> {
+/** What the token route declares: typed, so that `@brisk/client` can call it. */
+export interface TokenRouteDeclaration {
+  readonly public: true
+  readonly requestBody: { readonly schema: typeof TokenForm; readonly bodyType: 'form' }
+  readonly responses: {
+    readonly 200: { readonly schema: typeof TokenResponse; readonly description: string }
+    readonly 400: { readonly schema: typeof OAuthError; readonly description: string }
+  }
+}
+
+export interface OAuth2Password<TScope extends string, TTokenUrl extends string = string>
+  extends BearerScheme<TScope> {
   /**
    * The token endpoint as a public Brisk route: `POST` form `grant_type=password`, `username`,
    * `password`, `scope`; RFC 6749 §5.2 errors; `Cache-Control: no-store`.
    */
-  tokenRoute<const TUses extends Uses = Record<never, never>>(
-    options: TokenRouteOptions<TUses>,
-  ): Route
+  tokenRoute<const TUses extends Uses = Record<never, never>, TPath extends string = TTokenUrl>(
+    options: TokenRouteOptions<TUses, TPath>,
+  ): Route<TokenRouteDeclaration, 'POST', NoInfer<TPath>>
 }
 
 const TOKENS = '~tokens'
@@ -101,9 +118,12 @@ const OAuthError = v.object({
  * })
  * const writeItem = post('/items', { security: [oauth2.requireScopes(['items:write'])] }, () => 'ok')
  */
-export function oauth2Password<const TScopes extends Readonly<Record<string, string>>>(
-  options: OAuth2PasswordOptions<TScopes>,
-): OAuth2Password<keyof TScopes & string> {
+export function oauth2Password<
+  const TScopes extends Readonly<Record<string, string>>,
+  const TTokenUrl extends string,
+>(
+  options: OAuth2PasswordOptions<TScopes, TTokenUrl>,
+): OAuth2Password<keyof TScopes & string, TTokenUrl> {
   const where = 'oauth2Password'
   const { tokenUrl, tokens, name = 'OAuth2' } = options
   if (typeof tokenUrl !== 'string' || tokenUrl === '') {
@@ -135,7 +155,7 @@ export function oauth2Password<const TScopes extends Readonly<Record<string, str
     },
   })
 
-  function tokenRoute(routeOptions: TokenRouteOptions<any>): Route {
+  function tokenRoute(routeOptions: TokenRouteOptions<any>): Route<any, 'POST', any> {
     const path = routeOptions.path ?? tokenUrl
     if (!path.startsWith('/')) {
       throw new TypeError(`${where}.tokenRoute: 'path' must be a path such as '/token'`)

@@ -15,12 +15,12 @@ import { runtimeEnvironment } from './internal/runtime-environment.ts'
 import type { Operation } from './operation.ts'
 import type { RouteNode } from './types.ts'
 
-export interface AppOptions {
+export interface AppOptions<TRoutes extends readonly RouteNode[] = readonly RouteNode[]> {
   /**
    * The routes and routers the app serves. (`readonly []` in the type makes TypeScript read a long
    * literal list element by element instead of comparing every pair: 500 routes check 5× faster.)
    */
-  readonly routes: readonly [] | readonly RouteNode[]
+  readonly routes: TRoutes
   /** Dependencies run before every route (e.g. an API-key check). */
   readonly dependencies?: readonly Use[]
   /**
@@ -55,7 +55,15 @@ export interface AppOptions {
  * A Hono app serving Brisk routes, with every route's metadata readable. `TEnv` is Hono's: its
  * `Bindings` type `c.env` (a Worker's bindings); functions taking any app take `BriskApp`.
  */
-export type BriskApp<TEnv extends Env = any> = Hono<TEnv> & {
+export type BriskApp<
+  TEnv extends Env = any,
+  TRoutes extends readonly RouteNode[] = readonly RouteNode[],
+> = Hono<TEnv> & {
+  /**
+   * The routes and routers as given to `createApp` (Hono's own `routes` is its route table). Their
+   * types are what `@brisk/client` reads: each route's method, path and schemas.
+   */
+  readonly declaredRoutes: TRoutes
   /** Every endpoint with its full metadata, in declaration order. */
   readonly operations: readonly Operation[]
   /** How the app answers invalid input (for documentation: status, body shape, body limit). */
@@ -81,7 +89,10 @@ export type BriskApp<TEnv extends Env = any> = Hono<TEnv> & {
  * const app = createApp({ routes: [get('/', () => ({ hello: 'world' }))] })
  * export default app // Bun, Deno, Workers; on Node: serve(app) from '@brisk/router/node'
  */
-export function createApp<TEnv extends Env = BlankEnv>(options: AppOptions): BriskApp<TEnv> {
+export function createApp<
+  TEnv extends Env = BlankEnv,
+  const TRoutes extends readonly [] | readonly RouteNode[] = readonly RouteNode[],
+>(options: AppOptions<TRoutes>): BriskApp<TEnv, TRoutes> {
   const report = options.onError ?? logError
   const container = createContainer({
     onTeardownError: (error) => report(error, { request: undefined, operation: undefined }),
@@ -181,6 +192,7 @@ export function createApp<TEnv extends Env = BlankEnv>(options: AppOptions): Bri
     return c.json({ detail: 'Method Not Allowed' }, 405, { allow: methods.join(', ') })
   })
   return Object.assign(app, {
+    declaredRoutes: options.routes,
     operations,
     validation: {
       errorStatus: options.errorStatus ?? 422,

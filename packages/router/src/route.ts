@@ -7,28 +7,32 @@ import type { Handler, Method, Route, RouteOptions } from './types.ts'
  * @example
  * const ping = route('GET', '/ping', {}, () => ({ ok: true }))
  */
-export function route<const TOptions extends RouteOptions>(
-  method: Method,
-  path: string,
+export function route<
+  const TOptions extends RouteOptions,
+  TMethod extends Method,
+  TPath extends string,
+>(
+  method: TMethod,
+  path: TPath,
   options: TOptions,
   handler: Handler<TOptions>,
-): Route<TOptions> {
+): Route<TOptions, TMethod, TPath> {
   return { kind: 'route', method, path, options, handler }
 }
 
 /** A route with nothing declared: no inputs, no schemas. */
 type NoOptions = Record<never, never>
 
-interface MethodHelper {
-  <const TOptions extends RouteOptions>(
-    path: string,
+interface MethodHelper<TMethod extends Method> {
+  <TPath extends string, const TOptions extends RouteOptions>(
+    path: TPath,
     options: TOptions,
     handler: Handler<TOptions>,
-  ): Route<TOptions>
-  (path: string, handler: Handler<NoOptions>): Route<NoOptions>
+  ): Route<TOptions, TMethod, TPath>
+  <TPath extends string>(path: TPath, handler: Handler<NoOptions>): Route<NoOptions, TMethod, TPath>
 }
 
-function methodHelper(method: Method): MethodHelper {
+function methodHelper<TMethod extends Method>(method: TMethod): MethodHelper<TMethod> {
   return (path: string, optionsOrHandler: RouteOptions | Handler<any>, handler?: Handler<any>) =>
     typeof optionsOrHandler === 'function'
       ? route(method, path, {}, optionsOrHandler)
@@ -41,16 +45,16 @@ function methodHelper(method: Method): MethodHelper {
  * @example
  * const readItem = get('/items/{id}', { params: { id: v.number() } }, ({ params }) => ({ id: params.id }))
  */
-export const get: MethodHelper = methodHelper('GET')
+export const get: MethodHelper<'GET'> = methodHelper('GET')
 /** A `POST` route. */
-export const post: MethodHelper = methodHelper('POST')
+export const post: MethodHelper<'POST'> = methodHelper('POST')
 /** A `PUT` route. */
-export const put: MethodHelper = methodHelper('PUT')
+export const put: MethodHelper<'PUT'> = methodHelper('PUT')
 /** A `PATCH` route. */
-export const patch: MethodHelper = methodHelper('PATCH')
+export const patch: MethodHelper<'PATCH'> = methodHelper('PATCH')
 /** A `DELETE` route (`delete` is a reserved word). */
-export const del: MethodHelper = methodHelper('DELETE')
+export const del: MethodHelper<'DELETE'> = methodHelper('DELETE')
 /** A `HEAD` route (`GET` routes answer `HEAD` already). */
-export const head: MethodHelper = methodHelper('HEAD')
+export const head: MethodHelper<'HEAD'> = methodHelper('HEAD')
 /** An `OPTIONS` route. */
-export const options: MethodHelper = methodHelper('OPTIONS')
+export const options: MethodHelper<'OPTIONS'> = methodHelper('OPTIONS')

@@ -7,10 +7,9 @@ import type { RouteNode, Router, RouterOptions } from './types.ts'
  * @example
  * const users = router({ prefix: '/users', tags: ['users'] }, [listUsers, readUser])
  */
-export function router(
-  options: RouterOptions,
-  // `readonly []` keeps long literal lists cheap to check (see `AppOptions.routes`).
-  children: readonly [] | readonly RouteNode[],
-): Router {
+export function router<
+  const TOptions extends RouterOptions,
+  const TChildren extends readonly [] | readonly RouteNode[],
+>(options: TOptions, children: TChildren): Router<TOptions, TChildren> {
   return { kind: 'router', options, children }
 }

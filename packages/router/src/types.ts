@@ -131,11 +131,18 @@ export type Handler<TOptions extends RouteOptions> = (
   context: HandlerContext<TOptions>,
 ) => MaybePromise<HandlerResult<TOptions>>
 
-/** A route: a plain value carrying everything known about an endpoint. */
-export interface Route<TOptions extends RouteOptions = RouteOptions> {
+/**
+ * A route: a plain value carrying everything known about an endpoint. Its method and path are kept
+ * as literal types so that a client can be typed from the app (`@brisk/client`).
+ */
+export interface Route<
+  TOptions extends RouteOptions = RouteOptions,
+  TMethod extends Method = Method,
+  TPath extends string = string,
+> {
   readonly kind: 'route'
-  readonly method: Method
-  readonly path: string
+  readonly method: TMethod
+  readonly path: TPath
   readonly options: TOptions
   readonly handler: (context: any) => unknown
 }
@@ -155,10 +162,13 @@ export interface RouterOptions {
 }
 
 /** A group of routes and routers sharing a prefix, tags and options. */
-export interface Router {
+export interface Router<
+  TOptions extends RouterOptions = RouterOptions,
+  TChildren extends readonly RouteNode[] = readonly RouteNode[],
+> {
   readonly kind: 'router'
-  readonly options: RouterOptions
-  readonly children: readonly RouteNode[]
+  readonly options: TOptions
+  readonly children: TChildren
 }
 
 export type RouteNode = Route<any> | Router

@@ -7,6 +7,7 @@ import { authScopeCases } from './auth-scopes.ts'
 import { authTokenEndpointCases } from './auth-token-endpoint.ts'
 import { backgroundCases } from './background.ts'
 import { bodyCases } from './bodies.ts'
+import { clientCases } from './client.ts'
 import { coercionCases } from './coercion.ts'
 import { compositionCases } from './composition.ts'
 import { concurrencyCases } from './concurrency.ts'
@@ -42,4 +43,5 @@ export const cases: readonly Case[] = [
   ...authScopeCases,
   ...authKeyCases,
   ...authBasicCases,
+  ...clientCases,
 ]

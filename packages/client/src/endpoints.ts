@@ -1,0 +1,57 @@
+/**
+ * The app's routes as the client sees them: one map per HTTP method from full path (router
+ * prefixes joined, as the router joins them) to the route's options. Built once per client type;
+ * what a call needs from a route is then computed for that route alone.
+ */
+import type { Method, Route, RouteNode, Router, RouterOptions } from '@brisk/router'
+
+/** Mirrors the router's `joinPaths`: no doubled or dropped slashes, `'/'` under a prefix is the prefix. */
+type JoinPaths<TPrefix extends string, TPath extends string> = TPrefix extends '' | '/'
+  ? TPath
+  : TPath extends '' | '/'
+    ? TrimSlash<TPrefix>
+    : `${TrimSlash<TPrefix>}${TPath}`
+
+type TrimSlash<TPath extends string> = TPath extends `${infer TBase}/` ? TBase : TPath
+
+type PrefixOf<TOptions> = TOptions extends { readonly prefix: infer TPrefix extends string }
+  ? TPrefix
+  : ''
+
+/** One endpoint: its method, full path and the options it was declared with. */
+export interface Endpoint<TMethod extends Method, TPath extends string, TOptions> {
+  readonly method: TMethod
+  readonly path: TPath
+  readonly options: TOptions
+}
+
+/** Every endpoint under `TNodes`, as a union (routers flattened, prefixes joined). */
+type EndpointsOf<TNodes, TPrefix extends string> = TNodes extends readonly (infer TNode)[]
+  ? TNode extends Route<infer TOptions, infer TMethod, infer TPath>
+    ? Endpoint<TMethod, JoinPaths<TPrefix, TPath>, TOptions>
+    : TNode extends Router<infer TRouterOptions extends RouterOptions, infer TChildren>
+      ? EndpointsOf<TChildren, JoinPaths<TPrefix, PrefixOf<TRouterOptions>>>
+      : never
+  : never
+
+/**
+ * Route options by path, for one method. A route whose path is typed only as `string` (made by a
+ * helper that lost the literal) cannot be addressed and is left out, rather than opening every path.
+ */
+export type PathMap<TEndpoints, TMethod extends Method> = {
+  [TEndpoint in TEndpoints as TEndpoint extends Endpoint<TMethod, infer TPath, unknown>
+    ? string extends TPath
+      ? never
+      : TPath
+    : never]: TEndpoint extends Endpoint<Method, string, infer TOptions> ? TOptions : never
+}
+
+/** The routes of an app, a router or a list of route values. */
+export type RoutesOf<TApp> = TApp extends { readonly declaredRoutes: infer TRoutes }
+  ? TRoutes
+  : TApp extends RouteNode
+    ? readonly [TApp]
+    : TApp
+
+/** Per method, the paths an app serves and their route options. */
+export type Endpoints<TApp> = EndpointsOf<RoutesOf<TApp>, ''>
