@@ -1,7 +1,7 @@
 /**
  * Turns one call into a web `Request`: path parameters into the path, query values into the query
  * string, header and cookie fields under the names the server reads them by, the body as JSON or
- * as a multipart form.
+ * as a form (urlencoded or multipart).
  */
 
 const PARAM = /\{([A-Za-z_][A-Za-z0-9_]*)(:path)?\}/g
@@ -14,6 +14,7 @@ export interface CallOptions {
   readonly cookies?: Readonly<Record<string, unknown>>
   readonly body?: unknown
   readonly form?: Readonly<Record<string, unknown>>
+  readonly multipart?: Readonly<Record<string, unknown>>
   readonly signal?: AbortSignal
 }
 
@@ -61,6 +62,17 @@ function formData(fields: Readonly<Record<string, unknown>>): FormData {
   return form
 }
 
+/** Urlencoded (what OAuth2's token endpoint requires), unless a file makes it multipart. */
+function formBody(fields: Readonly<Record<string, unknown>>): FormData | URLSearchParams {
+  const all = Object.values(fields).flatMap(values)
+  if (all.some((item) => item instanceof Blob)) return formData(fields)
+  const form = new URLSearchParams()
+  for (const [name, value] of Object.entries(fields)) {
+    for (const item of values(value)) form.append(name, text(item))
+  }
+  return form
+}
+
 /** The request for `method path` with `options`, under `baseUrl`, with `defaults` headers first. */
 export function buildRequest(
   baseUrl: string,
@@ -86,8 +98,10 @@ export function buildRequest(
     headers.set('cookie', [...(sent ? [sent] : []), ...cookies].join('; '))
   }
   let body: BodyInit | undefined
-  if (options.form !== undefined) {
-    body = formData(options.form) // multipart: what both `form` and `multipart` routes accept
+  if (options.multipart !== undefined) {
+    body = formData(options.multipart)
+  } else if (options.form !== undefined) {
+    body = formBody(options.form)
   } else if (options.body !== undefined) {
     body = JSON.stringify(options.body)
     headers.set('content-type', 'application/json')

@@ -65,12 +65,20 @@ export const clientCases: Case[] = [
     },
   },
   {
-    name: 'client: form bodies are sent as multipart, repeated fields as arrays',
+    name: 'client: forms are urlencoded (repeated fields for arrays), multipart bodies carry files',
     run: async (target) => {
       const api = clientFor(target)
       const answer = await api.post('/form', { form: { name: 'Ada', age: 36, tags: ['a', 'b'] } })
       expect(answer.status).toBe(200)
       expect(answer.data).toEqual({ name: 'Ada', age: 36, tags: ['a', 'b'] })
+
+      const avatar = new File(['png bytes'], 'me.png', { type: 'image/png' })
+      const upload = await api.post('/upload', { multipart: { title: 'me', avatar } })
+      expect(upload.status).toBe(200)
+      expect(upload.data).toEqual({
+        title: 'me',
+        avatar: { name: 'me.png', type: 'image/png', size: 9, text: 'png bytes' },
+      })
     },
   },
   {
