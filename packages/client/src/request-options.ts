@@ -34,14 +34,20 @@ type BodyType<TOptions> = TOptions extends { readonly bodyType: infer TType }
     ? TType
     : 'json'
 
-/** JSON bodies are `body`; form and multipart bodies are `form`, sent as `multipart/form-data`. */
+/**
+ * The body under the key of its route's `bodyType`: `body` (JSON), `form` (urlencoded, or multipart
+ * when a value is a file) or `multipart` (always `multipart/form-data`).
+ */
 type Body<TOptions> =
   BodySchema<TOptions> extends undefined
     ? unknown
-    : BodyField<
-        BodyType<TOptions> extends 'form' | 'multipart' ? 'form' : 'body',
-        InputOf<BodySchema<TOptions>>
-      >
+    : BodyField<BodyKey<BodyType<TOptions>>, InputOf<BodySchema<TOptions>>>
+
+type BodyKey<TBodyType> = TBodyType extends 'form'
+  ? 'form'
+  : TBodyType extends 'multipart'
+    ? 'multipart'
+    : 'body'
 
 type BodyField<TKey extends string, TInput> = undefined extends TInput
   ? { readonly [K in TKey]?: TInput }
