@@ -22,13 +22,13 @@ describe('the shop through the typed client', () => {
 
   it('signs up, logs in and calls secured routes with the token', async () => {
     const api = createClient<typeof app>('http://shop.test', { fetch })
-    const signUp = await api.post('/users', {
+    const signUp = await api['/users'].post({
       body: { username: 'grace', email: 'grace@example.com', password: 'correct horse' },
     })
     expect(signUp.status).toBe(201)
     if (signUp.status === 201) expect(signUp.data.username).toBe('grace')
 
-    const login = await api.post('/auth/token', {
+    const login = await api['/auth/token'].post({
       form: {
         grant_type: 'password',
         username: 'grace',
@@ -44,28 +44,28 @@ describe('the shop through the typed client', () => {
       fetch,
       headers: { authorization: `Bearer ${token}` },
     })
-    const me = await signedIn.get('/users/me')
+    const me = await signedIn['/users/me'].get()
     expect(me.status).toBe(200)
     if (me.status === 200) expect(me.data.username).toBe('grace')
 
-    const created = await signedIn.post('/items', {
+    const created = await signedIn['/items'].post({
       body: { name: 'Lamp', price: 30, tags: ['home', 'light'] },
     })
     if (created.status !== 201) throw new Error(`create answered ${created.status}`)
-    const read = await signedIn.get('/items/{item_id}', { params: { item_id: created.data.id } })
+    const read = await signedIn['/items/{item_id}'].get({ params: { item_id: created.data.id } })
     expect(read.status).toBe(200)
     if (read.status === 200) expect(read.data).toMatchObject({ name: 'Lamp', owner: 'grace' })
   })
 
   it('gets the typed 401 without a token and the typed 422 for a bad id', async () => {
     const api = createClient<typeof app>('http://shop.test', { fetch })
-    const anonymous = await api.get('/users/me')
+    const anonymous = await api['/users/me'].get()
     expect(anonymous.status).toBe(401)
     if (anonymous.status === 401) expect(anonymous.data.detail).toBe('Not authenticated')
 
-    const health = await api.get('/health')
+    const health = await api['/health'].get()
     expect(health.status).toBe(200)
-    const bad = await api.get('/items/{item_id}', { params: { item_id: 0 } })
+    const bad = await api['/items/{item_id}'].get({ params: { item_id: 0 } })
     expect(bad.status).toBe(422)
     if (bad.status === 422) expect(bad.data.detail[0]?.loc).toEqual(['path', 'item_id'])
   })

@@ -97,6 +97,45 @@ export type App = typeof app
 `
 }
 
+/**
+ * The source of `client.ts`: every route of the generated app called once through the framework's
+ * typed client, reading a typed field of the answer — `@brisk/client` for Brisk, `hc` for Hono.
+ */
+export function generateClient(framework: 'brisk' | 'hono', count: number): string {
+  if (framework === 'brisk') {
+    const calls = range(count).map(
+      (i) => `
+  const r${i} = await api['/r${i}/{id}'].post({ params: { id: ${i} }, query: { page: '1' }, body: { name: 'x', qty${i}: 1, tags: [] } })
+  if (r${i}.status === 200) total += r${i}.data.total`,
+    )
+    return `import { createClient } from '@brisk/client'
+import type { app } from './app.ts'
+
+export const api = createClient<typeof app>('http://127.0.0.1:8000')
+
+export async function callAll(): Promise<number> {
+  let total = 0${calls.join('')}
+  return total
+}
+`
+  }
+  const calls = range(count).map(
+    (i) => `
+  const r${i} = await api.r${i}[':id'].$post({ param: { id: '${i}' }, query: { page: '1' }, json: { name: 'x', qty${i}: 1, tags: [] } })
+  if (r${i}.ok) total += (await r${i}.json()).total`,
+  )
+  return `import { hc } from 'hono/client'
+import type { AppType } from './app.ts'
+
+export const api = hc<AppType>('http://127.0.0.1:8000')
+
+export async function callAll(): Promise<number> {
+  let total = 0${calls.join('')}
+  return total
+}
+`
+}
+
 /** The source of `app.ts` for `framework` with `count` routes. */
 export function generateApp(framework: Framework, count: number): string {
   return { brisk, hono, elysia }[framework](count)
@@ -107,7 +146,7 @@ export function generateApp(framework: Framework, count: number): string {
  * resolves to the workspace `src` (its own code is checked too); without, to the built `.d.ts` a
  * user installing from npm gets, like the peers.
  */
-export function generateTsconfig(source: boolean): string {
+export function generateTsconfig(source: boolean, files: readonly string[] = ['app.ts']): string {
   const compilerOptions = {
     target: 'ES2022',
     module: 'ESNext',
@@ -117,7 +156,8 @@ export function generateTsconfig(source: boolean): string {
     skipLibCheck: true,
     noEmit: true,
     types: [],
-    ...(source ? { customConditions: ['source'], allowImportingTsExtensions: true } : {}),
+    allowImportingTsExtensions: true,
+    ...(source ? { customConditions: ['source'] } : {}),
   }
-  return `${JSON.stringify({ compilerOptions, files: ['app.ts'] }, null, 2)}\n`
+  return `${JSON.stringify({ compilerOptions, files }, null, 2)}\n`
 }

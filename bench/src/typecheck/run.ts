@@ -9,16 +9,29 @@ import { mkdir, rm, writeFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { writeSection } from '../results.ts'
-import { type Framework, generateApp, generateTsconfig } from './generate-apps.ts'
+import { type Framework, generateApp, generateClient, generateTsconfig } from './generate-apps.ts'
 import { type TscResult, timeTsc } from './time-tsc.ts'
 
-/** One generated app and what type-checking it cost. */
+/** One generated project (an app, or an app and a client calling every route) and its cost. */
 export interface TypecheckRow extends TscResult {
-  framework: Framework
+  framework: Variant['label']
   routes: number
 }
 
-const frameworks: Framework[] = ['brisk', 'hono', 'elysia']
+/** What each project holds: an app, and for the client rows a file calling every route. */
+interface Variant {
+  readonly label: Framework | 'brisk + client' | 'hono + hc'
+  readonly app: Framework
+  readonly client?: 'brisk' | 'hono'
+}
+
+const variants: readonly Variant[] = [
+  { label: 'brisk', app: 'brisk' },
+  { label: 'hono', app: 'hono' },
+  { label: 'elysia', app: 'elysia' },
+  { label: 'brisk + client', app: 'brisk', client: 'brisk' },
+  { label: 'hono + hc', app: 'hono', client: 'hono' },
+]
 const cache = new URL('../../.typecheck-cache/', import.meta.url)
 
 const seconds = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 1e3).toFixed(1))
@@ -59,12 +72,17 @@ export async function runTypecheck(options: { sizes: readonly number[]; source: 
   console.log(`\ntype-checking cost · Brisk from ${resolution} · load average ${load.join(' ')}`)
   const rows: TypecheckRow[] = []
   for (const routes of sizes) {
-    for (const framework of frameworks) {
-      const dir = new URL(`${framework}-${routes}/`, cache)
+    for (const variant of variants) {
+      const framework = variant.label
+      const dir = new URL(`${framework.replaceAll(' + ', '-')}-${routes}/`, cache)
       await rm(dir, { recursive: true, force: true })
       await mkdir(dir, { recursive: true })
-      await writeFile(new URL('app.ts', dir), generateApp(framework, routes))
-      await writeFile(new URL('tsconfig.json', dir), generateTsconfig(source))
+      await writeFile(new URL('app.ts', dir), generateApp(variant.app, routes))
+      const files = ['app.ts', ...(variant.client ? ['client.ts'] : [])]
+      if (variant.client) {
+        await writeFile(new URL('client.ts', dir), generateClient(variant.client, routes))
+      }
+      await writeFile(new URL('tsconfig.json', dir), generateTsconfig(source, files))
       const result = await timeTsc(fileURLToPath(dir), timeoutMs)
       rows.push({ framework, routes, ...result })
       const errors = Object.keys(result.errors).join(', ') || 'no errors'

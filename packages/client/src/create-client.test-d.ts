@@ -58,15 +58,24 @@ const app = createApp({
 const api = createClient<typeof app>('http://127.0.0.1:8000')
 
 describe('createClient types', () => {
-  it('offers the paths of each method, router prefixes joined', () => {
-    expectTypeOf<Parameters<typeof api.get>[0]>().toEqualTypeOf<
-      '/items/{item_id}' | '/items/search' | '/items/events' | '/health' | '/whoami'
+  it('offers every path, router prefixes joined, with the methods served there', () => {
+    expectTypeOf<keyof typeof api>().toEqualTypeOf<
+      | '/items/{item_id}'
+      | '/items'
+      | '/items/search'
+      | '/items/events'
+      | '/auth/token'
+      | '/health'
+      | '/whoami'
     >()
-    expectTypeOf<Parameters<typeof api.post>[0]>().toEqualTypeOf<'/items' | '/auth/token'>()
+    expectTypeOf<keyof (typeof api)['/items/{item_id}']>().toEqualTypeOf<'get' | 'head'>()
+    expectTypeOf<keyof (typeof api)['/items']>().toEqualTypeOf<'post'>()
+    // @ts-expect-error the path is served for POST only
+    api['/items'].get()
   })
 
   it('types inputs from the schemas and results per status', async () => {
-    const answer = await api.get('/items/{item_id}', { params: { item_id: 3 } })
+    const answer = await api['/items/{item_id}'].get({ params: { item_id: 3 } })
     if (answer.status === 200) expectTypeOf(answer.data).toEqualTypeOf<v.InferOutput<typeof Item>>()
     if (answer.status === 404) expectTypeOf(answer.data).toEqualTypeOf<{ detail: string }>()
     if (answer.status === 422) expectTypeOf(answer.data).toEqualTypeOf<HTTPValidationError>()
@@ -75,19 +84,19 @@ describe('createClient types', () => {
   })
 
   it('uses the declared default status and adds 413/415 for a body', async () => {
-    const created = await api.post('/items', { body: { name: 'pen', price: 2 } })
+    const created = await api['/items'].post({ body: { name: 'pen', price: 2 } })
     expectTypeOf(created.status).toEqualTypeOf<201 | 401 | 403 | 413 | 415 | 422 | 500>()
     if (created.status === 201) expectTypeOf(created.data.id).toEqualTypeOf<number>()
   })
 
   it('leaves out 401/403 on public routes and types their default body', async () => {
-    const health = await api.get('/health')
+    const health = await api['/health'].get()
     expectTypeOf(health.status).toEqualTypeOf<200 | 422 | 500>()
     if (health.status === 200) expectTypeOf(health.data).toEqualTypeOf<{ status: 'ok' }>()
   })
 
   it('sends the token form as `form`, typed from the documented body', async () => {
-    const token = await api.post('/auth/token', {
+    const token = await api['/auth/token'].post({
       form: { grant_type: 'password', username: 'ada', password: 'secret' },
     })
     if (token.status === 200) expectTypeOf(token.data.access_token).toEqualTypeOf<string>()
@@ -98,35 +107,35 @@ describe('createClient types', () => {
   })
 
   it('returns a stream route as an async iterable of its items', async () => {
-    const events = await api.get('/items/events')
+    const events = await api['/items/events'].get()
     if (events.status === 200) {
       expectTypeOf(events.data).toEqualTypeOf<AsyncIterable<v.InferOutput<typeof Item>>>()
     }
   })
 
   it('takes optional inputs as optional, and extra headers', async () => {
-    await api.get('/items/search', { query: { q: 'pen' } })
-    await api.get('/health', { headers: { authorization: 'Bearer x' } })
-    await api.get('/whoami', { headers: { x_request_id: 'r1', authorization: 'Bearer x' } })
-    await api.head('/health')
+    await api['/items/search'].get({ query: { q: 'pen' } })
+    await api['/health'].get({ headers: { authorization: 'Bearer x' } })
+    await api['/whoami'].get({ headers: { x_request_id: 'r1', authorization: 'Bearer x' } })
+    await api['/health'].head()
   })
 
   it('refuses what the route would refuse', async () => {
     // @ts-expect-error a path the app does not serve
-    await api.get('/nope')
+    await api['/nope'].get()
     // @ts-expect-error a parameter of the wrong type
-    await api.get('/items/{item_id}', { params: { item_id: 'three' } })
+    await api['/items/{item_id}'].get({ params: { item_id: 'three' } })
     // @ts-expect-error the path parameter is missing
-    await api.get('/items/{item_id}', {})
+    await api['/items/{item_id}'].get({})
     // @ts-expect-error the required query field is missing
-    await api.get('/items/search', { query: {} })
+    await api['/items/search'].get({ query: {} })
     // @ts-expect-error the options are required when a field is
-    await api.get('/items/search')
+    await api['/items/search'].get()
     // @ts-expect-error a body of the wrong shape
-    await api.post('/items', { body: { name: 'pen', price: '2' } })
+    await api['/items'].post({ body: { name: 'pen', price: '2' } })
     // @ts-expect-error a required header is missing
-    await api.get('/whoami', { headers: { authorization: 'Bearer x' } })
-    const answer = await api.get('/items/{item_id}', { params: { item_id: 3 } })
+    await api['/whoami'].get({ headers: { authorization: 'Bearer x' } })
+    const answer = await api['/items/{item_id}'].get({ params: { item_id: 3 } })
     // @ts-expect-error `data` is a union until the status is narrowed
     answer.data.name
   })

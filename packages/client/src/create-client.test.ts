@@ -32,7 +32,7 @@ const api = createClient<typeof app>('http://app.test/', {
 
 describe('createClient', () => {
   it('repeats array query values and leaves out undefined ones', async () => {
-    const answer = await api.get('/search', {
+    const answer = await api['/search'].get({
       query: { q: 'a&b', tag: ['x', 'y'], page: undefined },
     })
     expect(new URL(seen.at(-1)!.url).search).toBe('?q=a%26b&tag=x&tag=y')
@@ -40,17 +40,17 @@ describe('createClient', () => {
   })
 
   it('keeps the slashes of a {name:path} parameter and escapes the rest', async () => {
-    const answer = await api.get('/files/{path:path}', { params: { path: 'a b/c%d' } })
+    const answer = await api['/files/{path:path}'].get({ params: { path: 'a b/c%d' } })
     expect(new URL(seen.at(-1)!.url).pathname).toBe('/files/a%20b/c%25d')
     expect(answer.data).toEqual({ path: 'a b/c%d' })
   })
 
   it('reads text answers as text and bodiless ones as undefined', async () => {
-    expect((await api.get('/plain')).data).toBe('hello')
-    const empty = await api.post('/empty')
+    expect((await api['/plain'].get()).data).toBe('hello')
+    const empty = await api['/empty'].post()
     expect(empty.status).toBe(204)
     expect(empty.data).toBeUndefined()
-    const head = await api.head('/plain')
+    const head = await api['/plain'].head()
     expect(head.status).toBe(200)
     expect(head.data).toBeUndefined()
   })
@@ -61,16 +61,16 @@ describe('createClient', () => {
       fetch: (request) => app.request(request),
       headers: () => ({ authorization: `Bearer ${token}` }),
     })
-    expect((await withToken.get('/auth')).data).toEqual({ authorization: 'Bearer one' })
+    expect((await withToken['/auth'].get()).data).toEqual({ authorization: 'Bearer one' })
     token = 'two'
-    expect((await withToken.get('/auth')).data).toEqual({ authorization: 'Bearer two' })
-    const own = await withToken.get('/auth', { headers: { authorization: 'Basic x' } })
+    expect((await withToken['/auth'].get()).data).toEqual({ authorization: 'Bearer two' })
+    const own = await withToken['/auth'].get({ headers: { authorization: 'Basic x' } })
     expect(own.data).toEqual({ authorization: 'Basic x' })
   })
 
   it('throws before sending when a path parameter is missing (a call the types refuse)', async () => {
-    const untyped = api as unknown as { get(path: string, options: object): Promise<unknown> }
-    await expect(untyped.get('/files/{path:path}', { params: {} })).rejects.toThrow(
+    const untyped = api as unknown as Record<string, { get(options: object): Promise<unknown> }>
+    await expect(untyped['/files/{path:path}']!.get({ params: {} })).rejects.toThrow(
       "path parameter 'path' of '/files/{path:path}' is missing",
     )
   })

@@ -1,7 +1,7 @@
 /**
- * The app's routes as the client sees them: one map per HTTP method from full path (router
- * prefixes joined, as the router joins them) to the route's options. Built once per client type;
- * what a call needs from a route is then computed for that route alone.
+ * The app's routes as the client sees them: a union of endpoints, each a method, a full path
+ * (router prefixes joined, as the router joins them) and the route's options. Flattened once per
+ * client type; what a call needs from a route is then computed for that route alone.
  */
 import type { Method, Route, RouteNode, Router, RouterOptions } from '@brisk/router'
 
@@ -34,18 +34,6 @@ type EndpointsOf<TNodes, TPrefix extends string> = TNodes extends readonly (infe
       : never
   : never
 
-/**
- * Route options by path, for one method. A route whose path is typed only as `string` (made by a
- * helper that lost the literal) cannot be addressed and is left out, rather than opening every path.
- */
-export type PathMap<TEndpoints, TMethod extends Method> = {
-  [TEndpoint in TEndpoints as TEndpoint extends Endpoint<TMethod, infer TPath, unknown>
-    ? string extends TPath
-      ? never
-      : TPath
-    : never]: TEndpoint extends Endpoint<Method, string, infer TOptions> ? TOptions : never
-}
-
 /** The routes of an app, a router or a list of route values. */
 export type RoutesOf<TApp> = TApp extends { readonly declaredRoutes: infer TRoutes }
   ? TRoutes
@@ -53,5 +41,5 @@ export type RoutesOf<TApp> = TApp extends { readonly declaredRoutes: infer TRout
     ? readonly [TApp]
     : TApp
 
-/** Per method, the paths an app serves and their route options. */
+/** Every endpoint an app serves. */
 export type Endpoints<TApp> = EndpointsOf<RoutesOf<TApp>, ''>

@@ -16,6 +16,6 @@ export {
   createClient,
   type DefaultHeaders,
 } from './create-client.ts'
-export type { Endpoint, Endpoints, PathMap, RoutesOf } from './endpoints.ts'
+export type { Endpoint, Endpoints, RoutesOf } from './endpoints.ts'
 export { StreamError } from './read-stream.ts'
 export type { ExtraHeaders, RequestArgs, RequestOptions } from './request-options.ts'

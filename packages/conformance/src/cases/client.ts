@@ -22,17 +22,17 @@ export const clientCases: Case[] = [
     name: 'client: path, query, header and cookie inputs arrive as the route declares them',
     run: async (target) => {
       const api = clientFor(target)
-      const item = await api.get('/items/{id}', { params: { id: 7 } })
+      const item = await api['/items/{id}'].get({ params: { id: 7 } })
       expect(item.status).toBe(200)
       expect(item.data).toEqual({ id: 7, type: 'number' })
 
-      const file = await api.get('/files/{name}', { params: { name: 'a b/c?d#e' } })
+      const file = await api['/files/{name}'].get({ params: { name: 'a b/c?d#e' } })
       expect(file.data).toEqual({ name: 'a b/c?d#e' })
 
-      const headers = await api.get('/headers', { headers: { x_trace: 't-1', x_retries: 2 } })
+      const headers = await api['/headers'].get({ headers: { x_trace: 't-1', x_retries: 2 } })
       expect(headers.data).toEqual({ x_trace: 't-1', x_retries: 2 })
 
-      const cookies = await api.get('/cookies', { cookies: { session: 'a;b c', theme: 'dark' } })
+      const cookies = await api['/cookies'].get({ cookies: { session: 'a;b c', theme: 'dark' } })
       expect(cookies.data).toEqual({ session: 'a;b c', theme: 'dark' })
     },
   },
@@ -40,15 +40,15 @@ export const clientCases: Case[] = [
     name: 'client: JSON bodies, declared statuses and filtered responses',
     run: async (target) => {
       const api = clientFor(target)
-      const created = await api.post('/items', { body: { name: 'pen' } })
+      const created = await api['/items'].post({ body: { name: 'pen' } })
       expect(created.status).toBe(201)
       if (created.status === 201) expect(created.data).toEqual({ id: 1, name: 'pen' })
 
-      const missing = await api.post('/items', { body: { name: 'missing' } })
+      const missing = await api['/items'].post({ body: { name: 'missing' } })
       expect(missing.status).toBe(404)
       if (missing.status === 404) expect(missing.data).toEqual({ message: 'no such shelf' })
 
-      const user = await api.get('/users/{id}', { params: { id: 3 } })
+      const user = await api['/users/{id}'].get({ params: { id: 3 } })
       expect(user.data).toEqual({ id: 3, name: 'Ada' })
     },
   },
@@ -57,7 +57,7 @@ export const clientCases: Case[] = [
     run: async (target) => {
       const api = clientFor(target)
       // A body the types accept but the server's pipe refuses (an empty name).
-      const answer = await api.post('/products', { body: { name: '', price: 1, variants: [] } })
+      const answer = await api['/products'].post({ body: { name: '', price: 1, variants: [] } })
       expect(answer.status).toBe(422)
       if (answer.status !== 422) return
       expect(answer.data.detail.map((issue) => issue.loc)).toEqual([['body', 'name']])
@@ -68,12 +68,12 @@ export const clientCases: Case[] = [
     name: 'client: forms are urlencoded (repeated fields for arrays), multipart bodies carry files',
     run: async (target) => {
       const api = clientFor(target)
-      const answer = await api.post('/form', { form: { name: 'Ada', age: 36, tags: ['a', 'b'] } })
+      const answer = await api['/form'].post({ form: { name: 'Ada', age: 36, tags: ['a', 'b'] } })
       expect(answer.status).toBe(200)
       expect(answer.data).toEqual({ name: 'Ada', age: 36, tags: ['a', 'b'] })
 
       const avatar = new File(['png bytes'], 'me.png', { type: 'image/png' })
-      const upload = await api.post('/upload', { multipart: { title: 'me', avatar } })
+      const upload = await api['/upload'].post({ multipart: { title: 'me', avatar } })
       expect(upload.status).toBe(200)
       expect(upload.data).toEqual({
         title: 'me',
@@ -85,11 +85,11 @@ export const clientCases: Case[] = [
     name: 'client: SSE and NDJSON streams are async iterables of their items',
     run: async (target) => {
       const api = clientFor(target)
-      const sse = await api.get('/stream/sse')
+      const sse = await api['/stream/sse'].get()
       if (sse.status !== 200) throw new Error(`status ${sse.status}`)
       expect(await collect(sse.data)).toEqual([{ token: 'a' }, 'two\nlines', { tokens: 2 }])
 
-      const ndjson = await api.get('/stream/ndjson')
+      const ndjson = await api['/stream/ndjson'].get()
       if (ndjson.status !== 200) throw new Error(`status ${ndjson.status}`)
       expect(await collect(ndjson.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }])
     },
@@ -97,7 +97,7 @@ export const clientCases: Case[] = [
   {
     name: 'client: a stream the server ends with an error item throws a StreamError after the good items',
     run: async (target) => {
-      const checked = await clientFor(target).get('/stream/checked')
+      const checked = await clientFor(target)['/stream/checked'].get()
       if (checked.status !== 200) throw new Error(`status ${checked.status}`)
       const seen: unknown[] = []
       const failure = await (async () => {
@@ -114,7 +114,7 @@ export const clientCases: Case[] = [
     run: async (target) => {
       const id = crypto.randomUUID()
       const abort = new AbortController()
-      const ticks = await clientFor(target).get('/stream/endless', {
+      const ticks = await clientFor(target)['/stream/endless'].get({
         query: { id },
         signal: abort.signal,
       })
