@@ -31,6 +31,13 @@ export type { LifespanHook } from './internal/lifecycle.ts'
 export { StreamItemError } from './internal/stream-response.ts'
 export type { Operation } from './operation.ts'
 export { currentRequest, executionContext, type RequestExecution } from './request-context.ts'
+export {
+  formatRequestLog,
+  logRequests,
+  type RequestLogEntry,
+  type RequestLoggerOptions,
+  requestLogger,
+} from './request-logger.ts'
 export { type Reply, respond } from './respond.ts'
 export { ResponseValidationError } from './response-validation-error.ts'
 export { del, get, head, options, patch, post, put, route } from './route.ts'
