@@ -57,7 +57,7 @@ describe('logRequests', () => {
   it('wraps a fetch, copying an immutable response to add the id', async () => {
     const lines: string[] = []
     const immutable = await globalThis.fetch('data:text/plain,hi') // fetch's headers are immutable
-    const fetch = logRequests(async () => immutable, { write: (line) => lines.push(line) })
+    const fetch = logRequests(async (_request: Request) => immutable, { write: (line) => lines.push(line) })
     const res = await fetch(new Request('http://x/a#frag'))
     expect(res).not.toBe(immutable)
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
@@ -68,7 +68,7 @@ describe('logRequests', () => {
   it('logs a thrown error as 500 and rethrows it', async () => {
     const lines: string[] = []
     const fetch = logRequests(
-      async () => {
+      async (_request: Request) => {
         throw new Error('down')
       },
       { write: (line) => lines.push(line), requestIdHeader: false },
