@@ -57,7 +57,9 @@ describe('logRequests', () => {
   it('wraps a fetch, copying an immutable response to add the id', async () => {
     const lines: string[] = []
     const immutable = await globalThis.fetch('data:text/plain,hi') // fetch's headers are immutable
-    const fetch = logRequests(async (_request: Request) => immutable, { write: (line) => lines.push(line) })
+    const fetch = logRequests(async (_request: Request) => immutable, {
+      write: (line) => lines.push(line),
+    })
     const res = await fetch(new Request('http://x/a#frag'))
     expect(res).not.toBe(immutable)
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/)
