@@ -37,7 +37,8 @@ export function runCluster(options: RunClusterOptions): Promise<number> {
     worker.on('message', (message: { type?: string }) => {
       if (message?.type !== 'brisk:listening') return
       listening.add(worker)
-      if (!announced && listening.size === options.workers) {
+      if (announced) status(`[brisk] worker ${worker.process.pid} ready`)
+      else if (listening.size === options.workers) {
         announced = true
         const pids = [...listening].map((each) => each.process.pid).join(', ')
         status(
