@@ -14,6 +14,7 @@ export {
 } from './docs-handlers.ts'
 export { type DocsPageOptions, type DocsServer, docsPage } from './docs-page.ts'
 export { type OpenAPIOptions, openapi } from './openapi.ts'
+export { SCALAR_INTEGRITY, SCALAR_VERSION, scalarCdn } from './scalar-cdn.ts'
 export { combineRequirements } from './security.ts'
 export type {
   InfoObject,

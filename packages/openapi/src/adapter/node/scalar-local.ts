@@ -22,15 +22,29 @@ export interface LocalScalarOptions {
  * const docs = docsHandlers({ specUrl: '/openapi.json', title: 'Shop API', scalar: localScalar() })
  */
 export function localScalar(options: LocalScalarOptions = {}): ScalarSource {
+  // A missing package is a setup mistake: say so when the docs are mounted, not on a request.
+  const file = options.file ?? installedStandalonePath()
   let text: Promise<string> | undefined
   const load = () => {
-    text ??= read(options.file ?? standalonePath()).catch((error: unknown) => {
+    text ??= read(file).catch((error: unknown) => {
       text = undefined
       throw error
     })
     return text
   }
   return { kind: 'inline', load }
+}
+
+function installedStandalonePath(): string {
+  try {
+    return standalonePath()
+  } catch (error) {
+    throw new Error(
+      'localScalar() serves the docs script from @scalar/api-reference, which is not installed: ' +
+        'npm install @scalar/api-reference, or leave `scalar` out of docs() to load it from the pinned CDN URL.',
+      { cause: error },
+    )
+  }
 }
 
 /** Where the installed package keeps its standalone script. */
