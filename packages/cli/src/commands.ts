@@ -59,9 +59,21 @@ export async function runCommand(entry: string | undefined, flags: Flags): Promi
   return runRuntime({ ...options, runtime, cwd, banner: true })
 }
 
+/**
+ * Sends what the app itself logs (at import, or a logger middleware during the in-process request)
+ * to stderr, so stdout carries only the command's output and can be piped.
+ */
+function appLogsToStderr() {
+  const toStderr = (...values: unknown[]) => console.error(...values)
+  console.log = toStderr
+  console.info = toStderr
+  console.debug = toStderr
+}
+
 /** `brisk openapi [entry] [-o file]`. */
 export async function openapiCommand(entry: string | undefined, flags: Flags): Promise<number> {
   const cwd = process.cwd()
+  appLogsToStderr()
   const app = await loadApp(entryOf(entry, cwd).entry, cwd)
   const path = flags.path === undefined ? undefined : parseText('path', flags.path)
   const document = await openapiDocument(app, { cwd, ...(path === undefined ? {} : { path }) })
@@ -80,6 +92,7 @@ export async function openapiCommand(entry: string | undefined, flags: Flags): P
 /** `brisk routes [entry]`. */
 export async function routesCommand(entry: string | undefined, flags: Flags): Promise<number> {
   const cwd = process.cwd()
+  appLogsToStderr()
   const app = await loadApp(entryOf(entry, cwd).entry, cwd)
   process.stdout.write(
     flags.json ? `${JSON.stringify(routeRows(app), null, 2)}\n` : `${routeTable(app)}\n`,

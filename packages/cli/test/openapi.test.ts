@@ -15,7 +15,7 @@ afterAll(() => copy.remove())
 async function brisk(...args: string[]) {
   const cli = startCli(args, copy.dir)
   const code = await cli.exited
-  return { code, output: cli.output() }
+  return { code, output: cli.output(), stdout: cli.stdout() }
 }
 
 async function expectValid(document: unknown) {
@@ -42,14 +42,15 @@ describe('brisk openapi', () => {
     const stdout = await brisk('openapi')
     expect(stdout.code).toBe(0)
     expect(parse(readFileSync(join(copy.dir, 'openapi.yaml'), 'utf8'))).toEqual(
-      JSON.parse(stdout.output),
+      JSON.parse(stdout.stdout),
     )
   })
 
-  it('generates the document of an app that mounts none, named after package.json', async () => {
-    const { code, output } = await brisk('openapi', 'src/plain.ts')
+  it("generates the document of an app that mounts none, named after package.json, keeping the app's logs off stdout", async () => {
+    const { code, output, stdout } = await brisk('openapi', 'src/plain.ts')
     expect(code).toBe(0)
-    const document = JSON.parse(output)
+    expect(output).toContain('plain.ts loaded')
+    const document = JSON.parse(stdout)
     expect(document.info).toEqual({ title: 'cli-fixture', version: '1.2.3' })
     expect(Object.keys(document.paths)).toEqual(['/ping'])
     await expectValid(document)
@@ -73,9 +74,9 @@ describe('brisk routes', () => {
   })
 
   it('prints rows as JSON', async () => {
-    const { code, output } = await brisk('routes', 'src/plain.ts', '--json')
+    const { code, stdout } = await brisk('routes', 'src/plain.ts', '--json')
     expect(code).toBe(0)
-    expect(JSON.parse(output)).toEqual([
+    expect(JSON.parse(stdout)).toEqual([
       {
         method: 'GET',
         path: '/ping',

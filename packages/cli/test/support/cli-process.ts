@@ -8,6 +8,8 @@ export interface CliProcess {
   readonly child: ChildProcess
   /** Everything printed so far, stdout and stderr interleaved. */
   output(): string
+  /** What was printed on stdout alone. */
+  stdout(): string
   /** Resolves with the first match of `pattern` in output printed after `from` (an offset). */
   waitFor(pattern: RegExp, from?: number): Promise<RegExpMatchArray>
   /** Resolves with the exit code (or signal name) once the process has exited. */
@@ -22,12 +24,16 @@ export function startCli(args: readonly string[], cwd: string, deadline = 20_000
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let text = ''
+  let stdout = ''
   const waiters = new Set<() => void>()
   const append = (chunk: Buffer) => {
     text += chunk.toString()
     for (const check of waiters) check()
   }
-  child.stdout!.on('data', append)
+  child.stdout!.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString()
+    append(chunk)
+  })
   child.stderr!.on('data', append)
   const exited = new Promise<number | string>((resolve) =>
     child.once('exit', (code, signal) => {
@@ -60,7 +66,7 @@ export function startCli(args: readonly string[], cwd: string, deadline = 20_000
       waiters.add(check)
       check()
     })
-  return { child, output: () => text, waitFor, exited }
+  return { child, output: () => text, stdout: () => stdout, waitFor, exited }
 }
 
 /** The URL a banner printed after `from` announces. */
