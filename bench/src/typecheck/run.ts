@@ -10,12 +10,15 @@ import { loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { writeSection } from '../results.ts'
 import { type Framework, generateApp, generateClient, generateTsconfig } from './generate-apps.ts'
+import { type CompletionTiming, timeCompletion } from './time-completion.ts'
 import { type TscResult, timeTsc } from './time-tsc.ts'
 
 /** One generated project (an app, or an app and a client calling every route) and its cost. */
 export interface TypecheckRow extends TscResult {
   framework: Variant['label']
   routes: number
+  /** For the client rows: tsserver completing the client's paths, then a path's methods. */
+  completion?: { paths: CompletionTiming; methods: CompletionTiming }
 }
 
 /** What each project holds: an app, and for the client rows a file calling every route. */
@@ -24,6 +27,12 @@ interface Variant {
   readonly app: Framework
   readonly client?: 'brisk' | 'hono'
 }
+
+/** Where an editor completes the client: after `api[` or `api.` (paths), then a path's methods. */
+const probes = {
+  brisk: { paths: "  api['", methods: "  api['/r1/{id}']." },
+  hono: { paths: '  api.', methods: "  api.r1[':id']." },
+} as const
 
 const variants: readonly Variant[] = [
   { label: 'brisk', app: 'brisk' },
@@ -84,7 +93,13 @@ export async function runTypecheck(options: { sizes: readonly number[]; source: 
       }
       await writeFile(new URL('tsconfig.json', dir), generateTsconfig(source, files))
       const result = await timeTsc(fileURLToPath(dir), timeoutMs)
-      rows.push({ framework, routes, ...result })
+      const completion = variant.client
+        ? {
+            paths: await timeCompletion(fileURLToPath(dir), probes[variant.client].paths),
+            methods: await timeCompletion(fileURLToPath(dir), probes[variant.client].methods),
+          }
+        : undefined
+      rows.push({ framework, routes, ...result, ...(completion ? { completion } : {}) })
       const errors = Object.keys(result.errors).join(', ') || 'no errors'
       console.log(
         `tsc ${framework} ${routes} routes: ${seconds(result.wallMs)} s${result.timedOut ? ' (killed)' : ''}, ${result.crashed ?? errors}`,
@@ -92,7 +107,7 @@ export async function runTypecheck(options: { sizes: readonly number[]; source: 
       for (const line of result.firstErrors) console.log(`  ${line.slice(0, 240)}`)
     }
   }
-  const table = formatTypecheck(rows)
+  const table = `${formatTypecheck(rows)}\n\n${formatClients(rows)}`
   console.log(`\n${table}\n`)
   const command = `node dist/typecheck/run.js --sizes=${sizes.join(',')}${source ? ' --source' : ''}`
   const header = `# Type-checking cost\n\n\`${command}\` (from bench/; \`npm run bench -- --types\` runs it too) · ${new Date().toISOString()} · TypeScript ${await tsVersion()} · Brisk from ${resolution} · load average ${load.join(' ')}\n`
@@ -106,6 +121,30 @@ export async function runTypecheck(options: { sizes: readonly number[]; source: 
   )
   console.log('wrote bench/results/typecheck.md and its section of latest.md')
   return rows
+}
+
+const ms = (timing: CompletionTiming) =>
+  `${Math.round(timing.firstMs)} / ${Math.round(timing.medianMs)}`
+
+/**
+ * The client rows: their check time over the Hono app alone of the same size (the target is at
+ * most 0.25×), and tsserver's completion times (first answer / median of five after edits).
+ */
+export function formatClients(rows: readonly TypecheckRow[]): string {
+  const lines = [
+    '| routes | client | tsc wall s | ÷ Hono app alone | completing paths ms (first / median) | entries | completing methods ms | entries |',
+    '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ]
+  for (const row of rows) {
+    if (!row.completion) continue
+    const hono = rows.find((other) => other.routes === row.routes && other.framework === 'hono')
+    const ratio = hono && !row.timedOut ? (row.wallMs / hono.wallMs).toFixed(2) : '–'
+    const { paths, methods } = row.completion
+    lines.push(
+      `| ${row.routes} | ${row.framework} | ${seconds(row.wallMs)} | ${ratio} | ${ms(paths)} | ${paths.entries} | ${ms(methods)} | ${methods.entries} |`,
+    )
+  }
+  return lines.join('\n')
 }
 
 async function tsVersion(): Promise<string> {
