@@ -119,7 +119,7 @@ export function createMicroBatcher<TItem, TResult>(
   }
 
   const settle = (batch: readonly Entry<TItem, TResult>[], results: readonly TResult[]) => {
-    batch.forEach((entry, index) => entry.resolve(results[index] as TResult))
+    for (const [index, entry] of batch.entries()) entry.resolve(results[index] as TResult)
   }
 
   const runBatch = async (batch: Entry<TItem, TResult>[]) => {

@@ -1,0 +1,45 @@
+/**
+ * Every interactive model call goes through one micro-batcher per app: concurrent requests share
+ * model calls, and its bounded queue is the service's backpressure (429 when full).
+ */
+import { dependency, HTTPException } from '@brisk/router'
+import { createMicroBatcher, type MicroBatcher } from './batching/micro-batcher.ts'
+import { QueueFullError } from './batching/queue-full-error.ts'
+import { config } from './config.ts'
+import { model } from './model/model.ts'
+import type { TextSentiment } from './model/sentiment-model.ts'
+
+/** Streams whose client left before the last text, and the texts they left unscored. */
+export interface StreamCounts {
+  started: number
+  disconnected: number
+  /** Texts of disconnected streams that had no result yet: taken out of the queue or dropped. */
+  cancelledTexts: number
+}
+
+export interface Inference {
+  readonly batcher: MicroBatcher<string, TextSentiment>
+  readonly streams: StreamCounts
+}
+
+/** The app's batcher over the model, sized by the settings. */
+export const inference = dependency(
+  { scope: 'app', name: 'inference', uses: { config, model } },
+  ({ config, model }): Inference => ({
+    batcher: createMicroBatcher({
+      maxBatch: config.BATCH_MAX_SIZE,
+      maxWaitMs: config.BATCH_MAX_WAIT_MS,
+      maxQueue: config.QUEUE_MAX_TEXTS,
+      run: (texts) => model.predict(texts),
+    }),
+    streams: { started: 0, disconnected: 0, cancelledTexts: 0 },
+  }),
+)
+
+/** A full queue as the HTTP answer: 429 with `Retry-After`; anything else is rethrown. */
+export function rethrowQueueFull(error: unknown): never {
+  if (error instanceof QueueFullError) {
+    throw new HTTPException(429, error.message, { 'retry-after': String(error.retryAfterSeconds) })
+  }
+  throw error
+}

@@ -1,0 +1,37 @@
+/**
+ * Who may call the model routes: an API key in `X-API-Key`, on every route unless marked public.
+ * Secure by default: with no `ML_API_KEY` set there is no well-known development key — a random one
+ * is made for this run and printed once, so `npm start` works and nothing guessable is accepted.
+ */
+import { apiKey } from '@brisk/auth'
+import { dependency } from '@brisk/router'
+import { config } from './config.ts'
+
+/** 32 random bytes as base64url: what a generated key looks like. */
+function randomKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(32))
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
+}
+
+/** The accepted keys: `ML_API_KEY`, or one made for this run. */
+export const clientKeys = dependency(
+  { scope: 'app', name: 'clientKeys', uses: { config } },
+  ({ config }) => {
+    if (config.ML_API_KEY !== undefined) return { client: config.ML_API_KEY }
+    const key = randomKey()
+    console.warn(`[ml-serve] ML_API_KEY is not set; this run accepts X-API-Key: ${key}`)
+    return { client: key }
+  },
+)
+
+/** The `X-API-Key` scheme, checked before anything else on the routes it guards. */
+export const clientKey = apiKey({
+  in: 'header',
+  name: 'X-API-Key',
+  scheme: 'ApiKey',
+  description: 'The clients’ key (setting `ML_API_KEY`; unset, the server prints one per start)',
+  keys: clientKeys,
+})
