@@ -17,8 +17,8 @@ const environment = settings(
     BATCH_MAX_SIZE: int(1, 256, 32),
     /** How long a text waits for others to fill its batch, at most. */
     BATCH_MAX_WAIT_MS: int(0, 1000, 5),
-    /** Texts waiting or being scored, at most; beyond it requests get 429. */
-    QUEUE_MAX_TEXTS: int(1, 1_000_000, 2048),
+    /** Texts waiting or being scored, at most (≥ 64: one full request fits); beyond it, 429. */
+    QUEUE_MAX_TEXTS: int(64, 1_000_000, 2048),
     /** Jobs run at once by the in-process queue. */
     JOB_CONCURRENCY: int(1, 16, 1),
     /** Jobs waiting in the in-process queue, at most; beyond it `POST /v1/jobs` gets 429. */

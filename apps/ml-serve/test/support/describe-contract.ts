@@ -1,0 +1,44 @@
+/** Registers each case of the contract as a test against one started target. */
+import { afterAll, beforeAll, describe, it } from 'vitest'
+import { type MlTarget, mlCases } from '../contract.ts'
+
+/** A started ml-serve: how to reach it, and how to stop it. */
+export interface StartedServer {
+  fetch(request: Request): Promise<Response>
+  stop(): Promise<unknown>
+}
+
+export interface ContractOptions {
+  readonly apiKey: string
+  readonly lacks?: MlTarget['lacks']
+  start(): Promise<StartedServer>
+  /** Further tests of this target only (run after the contract's cases). */
+  readonly more?: Readonly<Record<string, (target: MlTarget) => Promise<void>>>
+}
+
+/** Starts the target once, runs every case (skipping, with the reason, what it cannot do), stops it. */
+export function describeContract(title: string, options: ContractOptions): void {
+  describe(title, () => {
+    let started: StartedServer | undefined
+    const target: MlTarget = {
+      fetch: (request) => {
+        if (!started) throw new Error(`${title}: the server did not start`)
+        return started.fetch(request)
+      },
+      apiKey: options.apiKey,
+      ...(options.lacks ? { lacks: options.lacks } : {}),
+    }
+    beforeAll(async () => {
+      started = await options.start()
+    })
+    afterAll(async () => {
+      await started?.stop()
+    })
+    for (const mlCase of mlCases) {
+      const missing = mlCase.needs && options.lacks?.[mlCase.needs]
+      if (missing) it.skip(`${mlCase.name} [skipped: ${missing}]`, () => {})
+      else it(mlCase.name, () => mlCase.run(target))
+    }
+    for (const [name, run] of Object.entries(options.more ?? {})) it(name, () => run(target))
+  })
+}

@@ -1,0 +1,48 @@
+/**
+ * ml-serve served by Node (its build output), Bun and Deno (its TypeScript source), each as a child
+ * process on a free loopback port with the test settings; reuses the shop's process helper.
+ */
+import { fileURLToPath } from 'node:url'
+import { fetchOverHttp } from '../../../../packages/conformance/test/support/fetch-over-http.ts'
+import { binary } from '../../../../packages/conformance/test/support/paths.ts'
+import { spawnServer } from '../../../shop/test/support/spawn-server.ts'
+import type { StartedServer } from './describe-contract.ts'
+import { TEST_SETTINGS } from './settings.ts'
+
+export type ServedRuntime = 'node' | 'bun' | 'deno'
+
+const appRoot = fileURLToPath(new URL('../../', import.meta.url))
+const env = { ...TEST_SETTINGS, HOST: '127.0.0.1', PORT: '0' }
+
+const starters: Record<ServedRuntime, () => ReturnType<typeof spawnServer>> = {
+  // `npm test` builds before vitest runs; `node dist/node.js` is what `npm start` runs.
+  node: () =>
+    spawnServer(process.execPath, ['dist/node.js'], {
+      cwd: appRoot,
+      env,
+      listening: /Brisk ml-serve is listening on (http:\/\/\S+)/,
+    }),
+  // Bun announces the default export's server on stdout outside production.
+  bun: () =>
+    spawnServer(binary('bun'), ['--conditions=source', 'src/bun.ts'], {
+      cwd: appRoot,
+      env,
+      listening: /Started development server: (http:\/\/\S+)/,
+    }),
+  deno: () =>
+    spawnServer(
+      binary('deno'),
+      ['serve', '-A', '--conditions=source', '--host', '127.0.0.1', '--port', '0', 'src/deno.ts'],
+      {
+        cwd: appRoot,
+        env: { ...env, DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+        listening: /deno serve: Listening on (http:\/\/\S+)/,
+      },
+    ),
+}
+
+/** Starts ml-serve on `runtime`; reached over real HTTP. */
+export async function startServed(runtime: ServedRuntime): Promise<StartedServer> {
+  const server = await starters[runtime]()
+  return { fetch: fetchOverHttp(server.baseUrl), stop: () => server.stop() }
+}
