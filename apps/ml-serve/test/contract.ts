@@ -10,13 +10,10 @@ import { allEvents, readEvents } from './support/sse.ts'
 export interface MlTarget {
   fetch(request: Request): Promise<Response>
   readonly apiKey: string
-  /** Capabilities this target lacks, with the reason (the case is then listed as skipped). */
-  readonly lacks?: { readonly disconnect?: string }
 }
 
 export interface MlCase {
   readonly name: string
-  readonly needs?: 'disconnect'
   run(target: MlTarget): Promise<void>
 }
 
@@ -162,7 +159,6 @@ export const mlCases: MlCase[] = [
   },
   {
     name: 'a stream client that disconnects stops the remaining inference, and it is counted',
-    needs: 'disconnect',
     run: async (target) => {
       await ready(target)
       const before = await stats(target)

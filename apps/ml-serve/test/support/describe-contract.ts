@@ -10,13 +10,12 @@ export interface StartedServer {
 
 export interface ContractOptions {
   readonly apiKey: string
-  readonly lacks?: MlTarget['lacks']
   start(): Promise<StartedServer>
   /** Further tests of this target only (run after the contract's cases). */
   readonly more?: Readonly<Record<string, (target: MlTarget) => Promise<void>>>
 }
 
-/** Starts the target once, runs every case (skipping, with the reason, what it cannot do), stops it. */
+/** Starts the target once, runs every case as a test, stops it afterwards. */
 export function describeContract(title: string, options: ContractOptions): void {
   describe(title, () => {
     let started: StartedServer | undefined
@@ -26,7 +25,6 @@ export function describeContract(title: string, options: ContractOptions): void 
         return started.fetch(request)
       },
       apiKey: options.apiKey,
-      ...(options.lacks ? { lacks: options.lacks } : {}),
     }
     beforeAll(async () => {
       started = await options.start()
@@ -34,11 +32,7 @@ export function describeContract(title: string, options: ContractOptions): void 
     afterAll(async () => {
       await started?.stop()
     })
-    for (const mlCase of mlCases) {
-      const missing = mlCase.needs && options.lacks?.[mlCase.needs]
-      if (missing) it.skip(`${mlCase.name} [skipped: ${missing}]`, () => {})
-      else it(mlCase.name, () => mlCase.run(target))
-    }
+    for (const mlCase of mlCases) it(mlCase.name, () => mlCase.run(target))
     for (const [name, run] of Object.entries(options.more ?? {})) it(name, () => run(target))
   })
 }
