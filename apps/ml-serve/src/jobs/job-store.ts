@@ -20,6 +20,8 @@ export interface JobStore {
    * (so a job delivered twice runs once — atomically in memory, best effort on KV).
    */
   claim(id: string): Promise<JobRecord | undefined>
+  /** Forgets a job (one that could not be queued). */
+  remove(id: string): Promise<void>
   /** Calls `listener` after each change of the job; answers the unsubscribe. Optional: stores without it are polled. */
   subscribe?(id: string, listener: (job: JobRecord) => void): () => void
 }

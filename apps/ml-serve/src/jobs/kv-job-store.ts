@@ -10,6 +10,7 @@ import type { JobStore } from './job-store.ts'
 export interface KvNamespaceLike {
   get(key: string, type: 'json'): Promise<unknown>
   put(key: string, value: string, options?: { expirationTtl?: number }): Promise<void>
+  delete(key: string): Promise<void>
 }
 
 const DAY = 86_400
@@ -33,6 +34,7 @@ export function kvJobStore(kv: KvNamespaceLike): JobStore {
       await write(next)
       return next
     },
+    remove: (id) => kv.delete(key(id)),
     claim: async (id) => {
       const job = await get(id)
       if (job?.status !== 'queued') return undefined

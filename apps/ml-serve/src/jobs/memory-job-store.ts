@@ -38,6 +38,9 @@ export function memoryJobStore(kept: number): JobStore {
       write(running)
       return running
     },
+    remove: async (id) => {
+      jobs.delete(id)
+    },
     subscribe: (id, listener) => {
       const set = listeners.get(id) ?? new Set()
       set.add(listener)

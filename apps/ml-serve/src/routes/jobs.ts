@@ -53,7 +53,8 @@ export const jobs = router({ prefix: '/v1/jobs', tags: ['jobs'] }, [
       try {
         await deps.queue.enqueue(job_id)
       } catch (error) {
-        await deps.store.update(job_id, { status: 'failed', error: 'not queued', texts: undefined })
+        // Refused: the client never learns this id, so the record would only take room.
+        await deps.store.remove(job_id)
         rethrowQueueFull(error)
       }
       const status_url = `/v1/jobs/${job_id}`
