@@ -2,11 +2,18 @@
  * `npm run bench`: the in-process request benchmark, OpenAPI generation time and memory (RSS after
  * 10k vs 100k requests), then the HTTP layer (Node, then Bun and Deno), the in-process layer on
  * Node, Bun and Deno, type-checking cost (with `--types`) and the chart. `--quick` for a short
- * run, `--inproc-only` / `--http-only` for one layer, `--only S7,S8` for those HTTP scenarios only.
+ * run, `--inproc-only` / `--http-only` for one layer, `--only S7,S8` for those HTTP scenarios only,
+ * `--ml` for the ML serving bench only (apps/ml-serve vs the same model on a plain Hono route).
  */
 const args = process.argv.slice(2)
 const flags = new Set(args)
 const started = performance.now()
+
+if (flags.has('--ml')) {
+  const { runMlBench } = await import('./ml/run-ml.ts')
+  await runMlBench({ quick: flags.has('--quick') })
+  process.exit(0)
+}
 
 // `--only S7,S8` (or `--only=S7,S8`): only those scenarios of the HTTP layer, nothing else.
 const onlyAt = args.findIndex((arg) => arg === '--only' || arg.startsWith('--only='))

@@ -36,6 +36,19 @@ export const inference = dependency(
   }),
 )
 
+/**
+ * Load shedding: when the queue has no room for even one more text, refuse (429) before the body
+ * is read and validated — under overload a refusal must cost far less than the work it avoids.
+ * Runs with the API key check, in the security stage, so only clients with a key learn the load.
+ */
+export const admission = dependency({ name: 'admission', uses: { inference } }, ({ inference }) => {
+  try {
+    inference.batcher.assertRoom(1)
+  } catch (error) {
+    rethrowQueueFull(error)
+  }
+})
+
 /** A full queue as the HTTP answer: 429 with `Retry-After`; anything else is rethrown. */
 export function rethrowQueueFull(error: unknown): never {
   if (error instanceof QueueFullError) {

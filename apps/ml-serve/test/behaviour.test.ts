@@ -54,14 +54,19 @@ describe('ml-serve with a stand-in model', () => {
 
   it('scores the texts of concurrent requests in one model call', async () => {
     const model = fakeModel()
-    await start(model, { BATCH_MAX_SIZE: 8, BATCH_MAX_WAIT_MS: 50 })
+    // A batch of exactly the six texts: it goes when full, so timing cannot split it (a split
+    // would wait the full second and show as two calls).
+    await start(model, { BATCH_MAX_SIZE: 6, BATCH_MAX_WAIT_MS: 1000 })
     const answers = await Promise.all(
       [['a', 'b'], ['c'], ['d', 'e', 'f']].map((texts) =>
         call(target, '/v1/sentiment', postJson({ texts })),
       ),
     )
     for (const answer of answers) expect(answer.status).toBe(200)
-    expect(model.calls).toEqual([['a', 'b', 'c', 'd', 'e', 'f']])
+    expect(model.calls).toHaveLength(1)
+    // The requests may reach the queue in any order; each one's texts stay together.
+    expect(model.calls[0]!.join('')).toMatch(/^(ab|c|def)(ab|c|def)(ab|c|def)$/)
+    expect([...model.calls[0]!].sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
   })
 
   it('answers 429 with Retry-After when the queue is full, queueing nothing, then serves again', async () => {
@@ -84,9 +89,31 @@ describe('ml-serve with a stand-in model', () => {
     expect(after.status).toBe(200)
   })
 
+  it('sheds load before reading the body once the queue is full; a missing key is still a 401', async () => {
+    const model = fakeModel({ gatedCalls: true })
+    await start(model, { QUEUE_MAX_TEXTS: 64, BATCH_MAX_SIZE: 64 })
+    const called = model.called()
+    const first = call(target, '/v1/sentiment', postJson({ texts: Array(64).fill('x') }))
+    await called
+    // Not even valid JSON: refused for load (429) before the body is looked at (it would be a 422).
+    const shed = await call(target, '/v1/sentiment', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"texts": [',
+    })
+    expect(await expectJson(shed, 429)).toEqual({ detail: expect.any(String) })
+    expect(shed.headers.get('retry-after')).toMatch(/^[1-9]\d*$/)
+    const anonymous = await target.fetch(
+      new Request('http://ml.test/v1/sentiment', postJson({ texts: ['x'] })),
+    )
+    expect(anonymous.status).toBe(401)
+    model.releaseCalls()
+    expect((await first).status).toBe(200)
+  })
+
   it('fails only the request whose text the model cannot score; the others in its batch succeed', async () => {
     const model = fakeModel()
-    await start(model, { BATCH_MAX_SIZE: 8, BATCH_MAX_WAIT_MS: 50 })
+    await start(model, { BATCH_MAX_SIZE: 3, BATCH_MAX_WAIT_MS: 1000 })
     const [good, bad, other] = await Promise.all([
       call(target, '/v1/sentiment', postJson({ texts: ['fine'] })),
       call(target, '/v1/sentiment', postJson({ texts: ['poison'] })),
@@ -95,7 +122,7 @@ describe('ml-serve with a stand-in model', () => {
     expect(good!.status).toBe(200)
     expect(other!.status).toBe(200)
     expect(await expectJson(bad!, 500)).toEqual({ detail: 'Internal Server Error' })
-    expect(model.calls[0]).toEqual(['fine', 'poison', 'also fine'])
+    expect([...model.calls[0]!].sort()).toEqual(['also fine', 'fine', 'poison'])
   })
 
   it('answers 429 when the job queue is full, and forgets the refused job', async () => {

@@ -139,6 +139,21 @@ describe('createMicroBatcher', () => {
     expect(await fits).toEqual(['C'])
   })
 
+  it('assertRoom throws what submitting would, queueing nothing', async () => {
+    const model = gatedRun()
+    const batcher = createMicroBatcher({ maxBatch: 2, maxWaitMs: 0, maxQueue: 3, ...model })
+    const started = model.nextBatch()
+    const admitted = batcher.submit(['a', 'b', 'c'])
+    await started
+    expect(() => batcher.assertRoom(1)).toThrow(QueueFullError)
+    expect(batcher.stats()).toMatchObject({ rejected: 1, waiting: 1, running: 2 })
+    model.release()
+    await model.nextBatch()
+    model.release()
+    await admitted
+    expect(() => batcher.assertRoom(3)).not.toThrow()
+  })
+
   it('refuses an already aborted signal without queueing', () => {
     const batcher = createMicroBatcher({ maxBatch: 2, maxWaitMs: 0, maxQueue: 3, run: () => [] })
     expect(() => batcher.submitEach(['a'], AbortSignal.abort(new Error('too late')))).toThrow(

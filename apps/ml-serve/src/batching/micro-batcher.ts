@@ -7,6 +7,7 @@
  * Framework-free (no Brisk, no HTTP) so any queue consumer or route can use it; it lives in the app
  * rather than a package until a second user shows which options are really general.
  */
+import { later } from './later.ts'
 import { QueueFullError } from './queue-full-error.ts'
 
 export interface MicroBatcherOptions<TItem, TResult> {
@@ -43,6 +44,11 @@ export interface MicroBatcher<TItem, TResult> {
    * the waiting ones out of the queue; the batches of other callers go on.
    */
   submitEach(items: readonly TItem[], signal?: AbortSignal): Promise<TResult>[]
+  /**
+   * Throws the `QueueFullError` that submitting `count` items now would throw, without queueing:
+   * lets a server refuse before reading and validating a request body (load shedding).
+   */
+  assertRoom(count: number): void
   /** `submitEach`, as one promise: the caller's results in order, or its first error. */
   submit(items: readonly TItem[], signal?: AbortSignal): Promise<TResult[]>
   stats(): MicroBatcherStats
@@ -84,7 +90,7 @@ export function createMicroBatcher<TItem, TResult>(
   let waiting: Entry<TItem, TResult>[] = []
   let running = 0 // items
   let runningBatches = 0
-  let timer: ReturnType<typeof setTimeout> | undefined
+  let cancelTimer: (() => void) | undefined
   const counts = { batches: 0, items: 0, largestBatch: 0, cancelled: 0, rejected: 0 }
   // Milliseconds per item, smoothed: what Retry-After is estimated from.
   let msPerItem = 1
@@ -97,12 +103,12 @@ export function createMicroBatcher<TItem, TResult>(
     const oldest = waiting[0]?.enqueuedAt ?? 0
     const delay =
       waiting.length >= maxBatch ? 0 : Math.max(0, maxWaitMs - (performance.now() - oldest))
-    if (timer !== undefined) clearTimeout(timer)
-    timer = setTimeout(flush, delay)
+    cancelTimer?.()
+    cancelTimer = later(flush, delay)
   }
 
   const flush = () => {
-    timer = undefined
+    cancelTimer = undefined
     while (runningBatches < concurrency && waiting.length > 0) {
       const batch = waiting.slice(0, maxBatch)
       waiting = waiting.slice(batch.length)
@@ -161,13 +167,17 @@ export function createMicroBatcher<TItem, TResult>(
     }
   }
 
-  const submitEach = (items: readonly TItem[], signal?: AbortSignal) => {
-    signal?.throwIfAborted()
-    if (waiting.length + running + items.length > maxQueue) {
-      counts.rejected += items.length
+  const assertRoom = (count: number) => {
+    if (waiting.length + running + count > maxQueue) {
+      counts.rejected += count
       const backlog = waiting.length + running
       throw new QueueFullError(Math.max(1, Math.ceil((backlog * msPerItem) / 1000)))
     }
+  }
+
+  const submitEach = (items: readonly TItem[], signal?: AbortSignal) => {
+    signal?.throwIfAborted()
+    assertRoom(items.length)
     const caller = {}
     const enqueuedAt = performance.now()
     const entries: Entry<TItem, TResult>[] = []
@@ -211,6 +221,7 @@ export function createMicroBatcher<TItem, TResult>(
   }
 
   return {
+    assertRoom,
     submitEach,
     submit: (items, signal) => Promise.all(submitEach(items, signal)),
     stats: () => ({ ...counts, waiting: waiting.length, running }),

@@ -1,4 +1,5 @@
 /** Runs one queued job: its texts through the model in chunks, progress written as it goes. */
+import { later } from '../batching/later.ts'
 import type { ModelHost } from '../model/model-host.ts'
 import type { TextSentiment } from '../model/sentiment-model.ts'
 import type { JobRecord } from './job-record.ts'
@@ -12,7 +13,10 @@ export interface RunJobOptions {
 }
 
 /** Yields to the event loop so interactive requests are served between a job's chunks. */
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0))
+const nextTask = () =>
+  new Promise<void>((resolve) => {
+    later(resolve, 0)
+  })
 
 /**
  * Claims job `id` and runs it to `succeeded` (with its results) or `failed` (with the reason).

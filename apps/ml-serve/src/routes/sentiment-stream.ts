@@ -4,13 +4,15 @@
  * waiting texts leave the queue and are counted (`/v1/stats`, `streams`).
  */
 import { post, type ServerSentEvent, serverSentEvent } from '@brisk/router'
-import { inference, rethrowQueueFull } from '../inference.ts'
+import { admission, inference, rethrowQueueFull } from '../inference.ts'
 import type { TextSentiment } from '../model/sentiment-model.ts'
 import { QUEUE_FULL, SentimentRequest } from '../schemas.ts'
+import { clientKey } from '../security.ts'
 
 export const sentimentStream = post(
   '/v1/sentiment/stream',
   {
+    security: [clientKey, admission],
     body: SentimentRequest,
     bodyLimit: 2 * 1024 * 1024,
     deps: { inference },

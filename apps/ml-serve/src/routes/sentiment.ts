@@ -1,13 +1,15 @@
 /** `POST /v1/sentiment`: score 1–64 texts in one answer, through the shared micro-batcher. */
 import { currentRequest, post } from '@brisk/router'
-import { inference, rethrowQueueFull } from '../inference.ts'
+import { admission, inference, rethrowQueueFull } from '../inference.ts'
 import { model } from '../model/model.ts'
 import type { TextSentiment } from '../model/sentiment-model.ts'
 import { QUEUE_FULL, SentimentRequest, SentimentResponse } from '../schemas.ts'
+import { clientKey } from '../security.ts'
 
 export const sentiment = post(
   '/v1/sentiment',
   {
+    security: [clientKey, admission],
     body: SentimentRequest,
     bodyLimit: 2 * 1024 * 1024,
     deps: { inference, model, request: currentRequest },
