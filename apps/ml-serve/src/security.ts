@@ -16,9 +16,9 @@ function randomKey(): string {
     .replace(/=+$/, '')
 }
 
-/** The accepted keys: `ML_API_KEY`, or one made for this run. */
+/** The accepted keys: `ML_API_KEY`, or one made for this run (eager: printed before listening). */
 export const clientKeys = dependency(
-  { scope: 'app', name: 'clientKeys', uses: { config } },
+  { scope: 'app', eager: true, name: 'clientKeys', uses: { config } },
   ({ config }) => {
     if (config.ML_API_KEY !== undefined) return { client: config.ML_API_KEY }
     const key = randomKey()

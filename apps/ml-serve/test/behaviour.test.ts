@@ -3,7 +3,7 @@
  * before ready, batching across requests, a full queue's 429, one caller's failure, a job queue's
  * bound, a failed job, and the model's release at shutdown.
  */
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { app } from '../src/app.ts'
 import { type Config, config } from '../src/config.ts'
 import { modelLoader } from '../src/model/model.ts'
@@ -42,6 +42,24 @@ describe('ml-serve with a stand-in model', () => {
       status: 'ready',
       model: 'fake',
     })
+  })
+
+  it('without ML_API_KEY accepts only a random key made for this run, printed once at startup', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {})
+    try {
+      const model = fakeModel()
+      await start(model, { ML_API_KEY: undefined })
+      expect(warn).toHaveBeenCalledTimes(1)
+      const line = String(warn.mock.calls[0]?.[0])
+      const key = /X-API-Key: ([A-Za-z0-9_-]{43})$/.exec(line)?.[1]
+      expect(key, line).toBeDefined()
+      const body = postJson({ texts: ['hi'] })
+      const withKey = { ...target, apiKey: key! }
+      expect((await call(withKey, '/v1/sentiment', body)).status).toBe(200)
+      expect((await call(target, '/v1/sentiment', postJson({ texts: ['hi'] }))).status).toBe(401)
+    } finally {
+      warn.mockRestore()
+    }
   })
 
   it('does not call the model for a request that fails validation', async () => {
