@@ -1,5 +1,5 @@
 import { jwtTokens, oauth2Password } from '@brisk/auth'
-import { createApp, get, post, router } from '@brisk/router'
+import { createApp, get, post, router, ws } from '@brisk/router'
 import * as v from 'valibot'
 import { describe, expectTypeOf, it } from 'vitest'
 import type { ErrorDetail, HTTPValidationError } from './client-result.ts'
@@ -52,6 +52,7 @@ const app = createApp({
       status: 'ok' as const,
     })),
     get('/whoami', { headers: { x_request_id: v.string() } }, () => 'me'),
+    ws('/live', { public: true }, () => ({})),
   ],
 })
 
@@ -67,7 +68,7 @@ describe('createClient types', () => {
       | '/auth/token'
       | '/health'
       | '/whoami'
-    >()
+    >() // not '/live': a WebSocket route is not an HTTP call
     expectTypeOf<keyof (typeof api)['/items/{item_id}']>().toEqualTypeOf<'get' | 'head'>()
     expectTypeOf<keyof (typeof api)['/items']>().toEqualTypeOf<'post'>()
     // @ts-expect-error the path is served for POST only

@@ -28,7 +28,9 @@ export interface Endpoint<TMethod extends Method, TPath extends string, TOptions
 /** Every endpoint under `TNodes`, as a union (routers flattened, prefixes joined). */
 type EndpointsOf<TNodes, TPrefix extends string> = TNodes extends readonly (infer TNode)[]
   ? TNode extends Route<infer TOptions, infer TMethod, infer TPath>
-    ? Endpoint<TMethod, JoinPaths<TPrefix, TPath>, TOptions>
+    ? TOptions extends { readonly websocket: object }
+      ? never // a WebSocket route (`ws()`) is not an HTTP call
+      : Endpoint<TMethod, JoinPaths<TPrefix, TPath>, TOptions>
     : TNode extends Router<infer TRouterOptions extends RouterOptions, infer TChildren>
       ? EndpointsOf<TChildren, JoinPaths<TPrefix, PrefixOf<TRouterOptions>>>
       : never

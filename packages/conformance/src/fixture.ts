@@ -3,7 +3,7 @@
  * feature, with a problem-details app, a plain Hono host, two DI apps (app-level dependencies,
  * overrides) and a protected app (every auth scheme) mounted under it. Portable: web standards only.
  */
-import { createApp, exceptionHandler } from '@brisk/router'
+import { createApp, exceptionHandler, websocketHub } from '@brisk/router'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
 import { authApp } from './fixture/auth-app.ts'
@@ -53,6 +53,7 @@ import {
   sseTokens,
   streamStatus,
 } from './fixture/stream-routes.ts'
+import { echoSocket, securedSocket, strictSocket } from './fixture/websocket-routes.ts'
 
 export const app = createApp({
   routes: [
@@ -91,6 +92,9 @@ export const app = createApp({
     readStats,
     readRuntime,
     readWaited,
+    echoSocket,
+    strictSocket,
+    securedSocket,
   ],
   middleware: [
     cors({ origin: 'https://allowed.test', exposeHeaders: ['x-reason'] }),
@@ -100,6 +104,14 @@ export const app = createApp({
     exceptionHandler(Teapot, (_error, c) => c.json({ detail: 'short and stout' }, 418)),
   ],
   onError: recordError,
+  websockets: { maxConnections: 20 },
+})
+
+// What a server's shutdown does first, callable mid-suite: every open socket gets 1001 and its
+// request's teardown (a plain Hono route, so undocumented).
+app.post('/ws/close-all', async (c) => {
+  await websocketHub(app).closeAll()
+  return c.body(null, 204)
 })
 
 app.route('/problem', problemApp)

@@ -20,6 +20,10 @@ export type Capability =
   | 'requestAbort'
   /** `formData()` gives a file the Content-Type of its part, whatever its filename says. */
   | 'partContentType'
+  /** `websocketUrl` is a server that upgrades WebSocket requests. */
+  | 'websocket'
+  /** The server can close every open socket at once, as its shutdown does (here: from a request). */
+  | 'websocketShutdown'
 
 /** One running copy of the fixture app, as the cases see it. */
 export interface Target {
@@ -28,6 +32,8 @@ export interface Target {
   fetch(request: Request): Promise<Response>
   /** Origin of the real server, e.g. `http://127.0.0.1:43123`, for targets with `rawHttp`. */
   readonly baseUrl?: string | undefined
+  /** Origin for WebSocket connections, e.g. `ws://127.0.0.1:43123`, for targets with `websocket`. */
+  readonly websocketUrl?: string | undefined
   readonly capabilities: ReadonlySet<Capability>
 }
 

@@ -1,4 +1,5 @@
-/** Worker entry: Bun, Deno and workerd serve a module whose default export has `fetch`. */
+/** Worker entry: the fixture as a module worker, WebSocket routes included. */
+import { worker } from '@brisk/router/workers'
 import { app } from './fixture.ts'
 
-export default app
+export default worker(app)

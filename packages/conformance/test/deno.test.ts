@@ -8,6 +8,8 @@ import { spawnServer } from './support/spawn-server.ts'
 defineSuite({
   runtime: 'deno',
   capabilities: {
+    websocket: true,
+    websocketShutdown: true,
     rawHttp: true,
     streamingRequestBody: true,
     forgedHeaders: 'requests cross a real socket, so HTTP framing fixes Content-Length',

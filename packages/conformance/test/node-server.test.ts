@@ -13,6 +13,8 @@ import { fetchOverHttp } from './support/fetch-over-http.ts'
 defineSuite({
   runtime: 'node-server',
   capabilities: {
+    websocket: true,
+    websocketShutdown: true,
     rawHttp: true,
     streamingRequestBody: true,
     forgedHeaders: 'requests cross a real socket, so HTTP framing fixes Content-Length',

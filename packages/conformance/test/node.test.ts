@@ -6,6 +6,9 @@ import { defineSuite } from './support/define-suite.ts'
 defineSuite({
   runtime: 'node',
   capabilities: {
+    websocket:
+      'in-process app.fetch cannot upgrade a connection (a WebSocket needs a server entry)',
+    websocketShutdown: 'in-process app.fetch cannot upgrade a connection',
     rawHttp: 'in-process target has no socket',
     streamingRequestBody: true,
     forgedHeaders: true,

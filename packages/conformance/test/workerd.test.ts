@@ -9,6 +9,9 @@ import { packageRoot } from './support/paths.ts'
 defineSuite({
   runtime: 'workerd',
   capabilities: {
+    websocket: true,
+    websocketShutdown:
+      "a socket belongs to the request that opened it (Workers' I/O isolation), and a Worker has no shutdown",
     rawHttp: 'Miniflare is reached through dispatchFetch, not a raw socket',
     streamingRequestBody: true,
     forgedHeaders: 'dispatchFetch crosses a real socket, so HTTP framing fixes Content-Length',
@@ -26,6 +29,8 @@ defineSuite({
       format: 'esm',
       platform: 'browser',
       conditions: ['source', 'workerd', 'worker', 'browser'],
+      // workerd's own modules (crossws's Workers adapter imports cloudflare:workers), as wrangler does.
+      external: ['cloudflare:*'],
       logLevel: 'silent',
     })
     const script = bundle.outputFiles[0]?.text
@@ -36,8 +41,10 @@ defineSuite({
       compatibilityDate: '2025-09-01',
       bindings: { ...CONFORMANCE_ENV },
     })
-    await mf.ready
+    // Miniflare also listens on a loopback port: WebSocket cases connect there.
+    const url = await mf.ready
     return {
+      websocketUrl: url.origin.replace(/^http/, 'ws'),
       fetch: (request) => {
         const init = {
           method: request.method,

@@ -12,6 +12,13 @@ import { planRoute, type RouteGraphs, type RoutePlan } from './internal/plan-rou
 import { type ResolvedRoute, resolveOperations } from './internal/resolve-operations.ts'
 import { runRoute } from './internal/run-route.ts'
 import { runtimeEnvironment } from './internal/runtime-environment.ts'
+import {
+  createWebSocketHub,
+  isUpgrading,
+  notUpgraded,
+  type WebSocketHub,
+  type WebSocketLimits,
+} from './internal/websocket-hub.ts'
 import type { Operation } from './operation.ts'
 import type { RouteNode } from './types.ts'
 
@@ -49,6 +56,15 @@ export interface AppOptions<TRoutes extends readonly RouteNode[] = readonly Rout
   readonly onStartup?: readonly LifespanHook[]
   /** Run by `app.shutdown()`, before app-scoped dependencies are disposed. */
   readonly onShutdown?: readonly LifespanHook[]
+  /** Limits of the app's WebSocket routes (`ws()`). */
+  readonly websockets?: Partial<WebSocketLimits>
+}
+
+const WEBSOCKETS: unique symbol = Symbol('brisk.websockets')
+
+/** The app's WebSocket hub, for the runtime entries (`@brisk/router/node`, `/bun`, …). */
+export function websocketHub(app: BriskApp): WebSocketHub {
+  return (app as unknown as { [WEBSOCKETS]: WebSocketHub })[WEBSOCKETS]
 }
 
 /**
@@ -179,7 +195,10 @@ export function createApp<
       !needsStartup || lifecycle.started
         ? runRoute(route.plan, c)
         : lifecycle.startup(runtimeEnvironment(c)).then(() => runRoute(route.plan, c))
-    app.on(method, honoPath, handler)
+    // A WebSocket route runs only for an upgrade sent through the app's hub (426/501 otherwise).
+    const upgradeOnly: Handler = (c) =>
+      isUpgrading(c.req.raw) ? handler(c, async () => {}) : notUpgraded(c.req.raw)
+    app.on(method, honoPath, route.resolved.websocket ? upgradeOnly : handler)
   }
   const operationOf = (c: Context) =>
     byRoute.get(`${c.req.method} ${c.req.routePath}`)?.plan.operation
@@ -191,7 +210,25 @@ export function createApp<
     if (methods.length === 0) return c.json({ detail: 'Not Found' }, 404)
     return c.json({ detail: 'Method Not Allowed' }, 405, { allow: methods.join(', ') })
   })
+  const limits: WebSocketLimits = {
+    maxConnections: 1000,
+    maxMessageBytes: 1_048_576,
+    idleTimeout: 30,
+    highWaterMark: 1_048_576,
+    ...options.websockets,
+  }
+  const hub = createWebSocketHub(
+    (request, env, ctx) => app.fetch(request, env as never, ctx as never),
+    report,
+    limits,
+    // The runtime refuses (1009) past the largest message any route takes, before buffering it.
+    Math.max(
+      limits.maxMessageBytes,
+      ...operations.map((operation) => operation.websocket?.maxMessageBytes ?? 0),
+    ),
+  )
   return Object.assign(app, {
+    [WEBSOCKETS]: hub,
     declaredRoutes: options.routes,
     operations,
     validation: {
@@ -202,6 +239,10 @@ export function createApp<
     override,
     clearOverrides,
     startup: () => lifecycle.startup(runtimeEnvironment(undefined)),
-    shutdown: lifecycle.shutdown,
+    // Open sockets first: each closes with 1001 and its request's dependencies are torn down.
+    shutdown: async () => {
+      await hub.closeAll()
+      await lifecycle.shutdown()
+    },
   })
 }

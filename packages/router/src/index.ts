@@ -14,7 +14,7 @@ export {
   type Use,
   type Uses,
 } from '@brisk/di'
-export { type AppOptions, type BriskApp, createApp } from './create-app.ts'
+export { type AppOptions, type BriskApp, createApp, websocketHub } from './create-app.ts'
 export { dependency, type RouteDependencyOptions } from './dependency.ts'
 export {
   type Credential,
@@ -29,6 +29,7 @@ export { HTTPException } from './http-exception.ts'
 export type { ErrorReporter } from './internal/error-renderer.ts'
 export type { LifespanHook } from './internal/lifecycle.ts'
 export { StreamItemError } from './internal/stream-response.ts'
+export type { WebSocketHub, WebSocketLimits } from './internal/websocket-hub.ts'
 export type { Operation } from './operation.ts'
 export { currentRequest, executionContext, type RequestExecution } from './request-context.ts'
 export {
@@ -65,4 +66,11 @@ export type {
   RouterOptions,
   StreamFormat,
   StreamSpec,
+  WebSocketSpec,
 } from './types.ts'
+export {
+  type BriskSocket,
+  type WebSocketHandlers,
+  type WebSocketOptions,
+  ws,
+} from './websocket.ts'

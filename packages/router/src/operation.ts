@@ -2,7 +2,7 @@
 import type { Dependency, Use, Uses } from '@brisk/di'
 import type { InputSpec } from '@brisk/validator'
 import type { Credential } from './dependency-meta.ts'
-import type { Method, ResponseSpec, Route, StreamSpec } from './types.ts'
+import type { Method, ResponseSpec, Route, StreamSpec, WebSocketSpec } from './types.ts'
 
 /**
  * An endpoint as plain data, fixed at `createApp` (replaced when an override changes its graph).
@@ -38,6 +38,8 @@ export interface Operation {
   /** Declared responses by status, the default status included when it has a schema. */
   readonly responses: Readonly<Record<number, ResponseSpec>>
   readonly stream: StreamSpec | undefined
+  /** A WebSocket route (`ws()`): a `GET` upgrade whose handler returns the socket's handlers. */
+  readonly websocket: WebSocketSpec | undefined
   readonly tags: readonly string[]
   readonly summary: string | undefined
   readonly description: string | undefined

@@ -26,6 +26,21 @@ export interface StreamSpec {
   readonly item?: v.GenericSchema
 }
 
+/** What a WebSocket route (`ws()`) says about its messages. */
+export interface WebSocketSpec {
+  /** Each incoming message: a JSON text frame validated by this schema (else text or bytes as is). */
+  readonly incoming?: v.GenericSchema
+  /** Each message sent: validated (and filtered) by this schema, then sent as JSON text. */
+  readonly outgoing?: v.GenericSchema
+  /** Largest incoming message in bytes (default: the app's, 1 MiB); larger ones close with 1009. */
+  readonly maxMessageBytes?: number
+  /**
+   * An incoming message that is not valid JSON or fails `incoming`: `'reply'` (default) sends
+   * `{"detail": [issues]}` and keeps the socket; `'close'` closes it with 1007.
+   */
+  readonly onInvalidMessage?: 'reply' | 'close'
+}
+
 /** Documentation fields shared by routes and routers. */
 export interface RouteDocs {
   /**

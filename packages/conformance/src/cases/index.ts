@@ -21,6 +21,7 @@ import { responseCases } from './responses.ts'
 import { routingCases } from './routing.ts'
 import { runtimeContextCases } from './runtime-context.ts'
 import { streamingCases } from './streaming.ts'
+import { websocketCases } from './websocket.ts'
 
 export const cases: readonly Case[] = [
   ...routingCases,
@@ -44,4 +45,5 @@ export const cases: readonly Case[] = [
   ...authKeyCases,
   ...authBasicCases,
   ...clientCases,
+  ...websocketCases,
 ]

@@ -7,6 +7,7 @@ import type { Capability, Runtime, Target } from '../../src/target.ts'
 export interface Started {
   fetch(request: Request): Promise<Response>
   baseUrl?: string
+  websocketUrl?: string
   stop(): Promise<void>
 }
 
@@ -32,6 +33,9 @@ export function defineSuite({ runtime, capabilities, start }: SuiteOptions): voi
     },
     get baseUrl() {
       return started?.baseUrl
+    },
+    get websocketUrl() {
+      return started?.websocketUrl ?? started?.baseUrl?.replace(/^http/, 'ws')
     },
   }
 

@@ -9,6 +9,7 @@ import type {
   RouteNode,
   RouterOptions,
   StreamSpec,
+  WebSocketSpec,
 } from '../types.ts'
 
 interface Inherited {
@@ -88,6 +89,7 @@ function toOperation(route: Route, inherited: Inherited): ResolvedRoute {
     status,
     responses,
     stream: normalizeStream(options.stream),
+    websocket: (options as { websocket?: WebSocketSpec }).websocket,
     tags: [...new Set([...inherited.tags, ...(options.tags ?? [])])],
     summary: options.summary,
     description: options.description,

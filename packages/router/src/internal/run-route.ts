@@ -109,7 +109,7 @@ async function runScoped(plan: RoutePlan, c: Context): Promise<Response> {
     if (output instanceof Promise) output = await output
     // Only a streaming route needs the stream-end callback: no closure per request otherwise.
     const onStreamEnd =
-      plan.operation.stream === undefined
+      plan.operation.stream === undefined && plan.operation.websocket === undefined
         ? undefined
         : () => void scope.close().then(() => afterResponse(plan, c, extras))
     const response = plan.response.render(c, output, onStreamEnd)

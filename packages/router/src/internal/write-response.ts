@@ -9,10 +9,12 @@ import * as v from 'valibot'
 import type { Operation } from '../operation.ts'
 import { isReply } from '../respond.ts'
 import { ResponseValidationError } from '../response-validation-error.ts'
+import { isWebSocketAcceptance } from '../websocket.ts'
 import type { ErrorReporter } from './error-renderer.ts'
 import { isResponse } from './is-response.ts'
 import { compileJsonWriter, type JsonWriter } from './json-writer.ts'
 import { emptyStream, isAsyncIterable, streamResponse } from './stream-response.ts'
+import { acceptUpgrade } from './websocket-hub.ts'
 
 const NO_BODY = new Set([204, 205, 304])
 
@@ -66,6 +68,11 @@ export function planResponse(operation: Operation, report: ErrorReporter): Respo
   return {
     render(c, output, onStreamEnd) {
       if (isResponse(output)) return output
+      if (operation.websocket !== undefined && isWebSocketAcceptance(output)) {
+        // The hub that sent this upgrade through the app opens the socket; teardown waits for it.
+        acceptUpgrade(c.req.raw, output, onStreamEnd ?? (() => {}))
+        return c.body(null, 204)
+      }
       if (output === undefined) return c.body(null, emptyStatus)
       if (isReply(output)) return json(c, output.status, output.body, output.headers)
       if (stream && isAsyncIterable(output)) {
@@ -77,6 +84,7 @@ export function planResponse(operation: Operation, report: ErrorReporter): Respo
       return json(c, operation.status, output)
     },
     streams: (c, output) =>
-      stream !== undefined && c.req.method !== 'HEAD' && isAsyncIterable(output),
+      (stream !== undefined && c.req.method !== 'HEAD' && isAsyncIterable(output)) ||
+      (operation.websocket !== undefined && isWebSocketAcceptance(output)),
   }
 }

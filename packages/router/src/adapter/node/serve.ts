@@ -5,7 +5,8 @@
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { getRequestListener, type HttpBindings } from '@hono/node-server'
-import type { BriskApp } from '../../create-app.ts'
+import nodeAdapter from 'crossws/adapters/node'
+import { type BriskApp, websocketHub } from '../../create-app.ts'
 import { RAW_REQUEST } from '../../internal/raw-request.ts'
 import { IncomingRawRequest } from './incoming-raw-request.ts'
 
@@ -51,6 +52,17 @@ export async function serve(app: BriskApp, options: NodeServeOptions = {}): Prom
     const settled = () => inFlight.delete(response)
     handle(request, response).then(settled, settled)
   })
+  // WebSocket upgrades (`ws()` routes) reach the app through its hub, whose hooks run the route.
+  const hub = websocketHub(app)
+  const sockets = nodeAdapter({
+    hooks: hub.hooks,
+    idleTimeout: hub.limits.idleTimeout,
+    serverOptions: { maxPayload: hub.maxPayload },
+  })
+  server.on('upgrade', (request, socket, head) => {
+    if (closingStarted) return socket.destroy()
+    sockets.handleUpgrade(request, socket, head)
+  })
   let address: AddressInfo
   try {
     address = await listen(server, options)
@@ -62,21 +74,25 @@ export async function serve(app: BriskApp, options: NodeServeOptions = {}): Prom
   const handlers = new Map<NodeJS.Signals, () => void>()
   let closing: Promise<void> | undefined
   const close = () => {
-    closing ??= new Promise<void>((resolve, reject) => {
-      closingStarted = true
-      for (const [signal, handler] of handlers) process.off(signal, handler)
-      server.close((error) => (error ? reject(error) : resolve()))
-      for (const response of inFlight) {
-        if (!response.headersSent) response.shouldKeepAlive = false
-        else response.once('close', () => server.closeIdleConnections()) // a stream already started
-      }
-      server.closeIdleConnections()
-      const timer = setTimeout(
-        () => server.closeAllConnections(),
-        options.shutdownTimeout ?? 10_000,
-      )
-      timer.unref()
-    }).then(() => app.shutdown())
+    closingStarted = true
+    closing ??= Promise.all([
+      new Promise<void>((resolve, reject) => {
+        for (const [signal, handler] of handlers) process.off(signal, handler)
+        server.close((error) => (error ? reject(error) : resolve()))
+        for (const response of inFlight) {
+          if (!response.headersSent) response.shouldKeepAlive = false
+          else response.once('close', () => server.closeIdleConnections()) // a stream already started
+        }
+        server.closeIdleConnections()
+        const timer = setTimeout(
+          () => server.closeAllConnections(),
+          options.shutdownTimeout ?? 10_000,
+        )
+        timer.unref()
+      }),
+      // Open sockets would keep the server from closing: each gets 1001 and its teardown.
+      hub.closeAll(),
+    ]).then(() => app.shutdown())
     return closing
   }
 
