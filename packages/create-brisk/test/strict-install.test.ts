@@ -2,7 +2,8 @@
  * The packed packages in a project of their own under npm's isolated ("linked", pnpm-like) layout,
  * where a package sees only what it declares: a small app using every package type-checks with
  * declaration emit (no "cannot be named without a reference to" errors), runs, and installs one
- * copy of hono and valibot.
+ * copy of hono and valibot. (A WebSocket route too: the router's main declarations must not need
+ * crossws's, which name srvx and Node's types.)
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -25,7 +26,7 @@ afterAll(() => {
 const APP = `import { apiKey } from '@brisk/auth'
 import { type Client, createClient } from '@brisk/client'
 import { docs, openapi } from '@brisk/openapi'
-import { createApp, get, requestLogger } from '@brisk/router'
+import { createApp, get, requestLogger, ws } from '@brisk/router'
 import { logger } from 'hono/logger'
 import * as v from 'valibot'
 
@@ -38,6 +39,9 @@ export const app = createApp({
       { params: { id: v.number() }, response: v.object({ id: v.number() }), security: [admin] },
       ({ params }) => ({ id: params.id }),
     ),
+    ws('/echo', { incoming: v.object({ text: v.string() }) }, () => ({
+      message: (socket, message) => socket.send(message.text),
+    })),
   ],
   middleware: [logger(), requestLogger()],
 })

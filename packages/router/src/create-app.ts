@@ -12,13 +12,8 @@ import { planRoute, type RouteGraphs, type RoutePlan } from './internal/plan-rou
 import { type ResolvedRoute, resolveOperations } from './internal/resolve-operations.ts'
 import { runRoute } from './internal/run-route.ts'
 import { runtimeEnvironment } from './internal/runtime-environment.ts'
-import {
-  createWebSocketHub,
-  isUpgrading,
-  notUpgraded,
-  type WebSocketHub,
-  type WebSocketLimits,
-} from './internal/websocket-hub.ts'
+import { createWebSocketHub, isUpgrading, notUpgraded } from './internal/websocket-hub.ts'
+import type { WebSocketHub, WebSocketLimits } from './internal/websocket-hub-api.ts'
 import type { Operation } from './operation.ts'
 import type { RouteNode } from './types.ts'
 

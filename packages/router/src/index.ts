@@ -29,7 +29,7 @@ export { HTTPException } from './http-exception.ts'
 export type { ErrorReporter } from './internal/error-renderer.ts'
 export type { LifespanHook } from './internal/lifecycle.ts'
 export { StreamItemError } from './internal/stream-response.ts'
-export type { WebSocketHub, WebSocketLimits } from './internal/websocket-hub.ts'
+export type { WebSocketHub, WebSocketLimits } from './internal/websocket-hub-api.ts'
 export type { Operation } from './operation.ts'
 export { currentRequest, executionContext, type RequestExecution } from './request-context.ts'
 export {

@@ -9,6 +9,9 @@ import type { Hooks, Peer } from 'crossws'
 import * as v from 'valibot'
 import type { BriskSocket, WebSocketAcceptance } from '../websocket.ts'
 import type { ErrorReporter } from './error-renderer.ts'
+import type { WebSocketHub, WebSocketLimits } from './websocket-hub-api.ts'
+
+export type { WebSocketHub, WebSocketLimits } from './websocket-hub-api.ts'
 
 /** Requests being upgraded through a hub (a WebSocket route refuses any other with 426). */
 const upgrading = new WeakSet<Request>()
@@ -29,28 +32,6 @@ export function isUpgrading(request: Request): boolean {
 /** Called by the response stage when a WebSocket route's handler accepted the upgrade. */
 export function acceptUpgrade(request: Request, acceptance: WebSocketAcceptance, end: () => void) {
   acceptances.set(request, { acceptance, end })
-}
-
-export interface WebSocketLimits {
-  /** Most sockets open at once (default 1,000); more upgrades get 503. */
-  readonly maxConnections: number
-  /** Largest incoming message in bytes, unless the route says (default 1 MiB). */
-  readonly maxMessageBytes: number
-  /** Seconds without traffic before a socket is pinged and, if silent, closed (default 30). */
-  readonly idleTimeout: number
-  /** Bytes queued to one client before `send()` waits for the buffer to drain (default 1 MiB). */
-  readonly highWaterMark: number
-}
-
-export interface WebSocketHub {
-  readonly hooks: Partial<Hooks>
-  readonly limits: WebSocketLimits
-  /** The largest message any route takes: runtimes that can refuse larger frames unread do. */
-  readonly maxPayload: number
-  /** Sockets open now. */
-  readonly size: number
-  /** Closes every open socket with 1001 and waits (up to `timeoutMs`) for their teardown. */
-  closeAll(timeoutMs?: number): Promise<void>
 }
 
 type Fetch = (
@@ -222,8 +203,7 @@ export function createWebSocketHub(
     },
   }
 
-  return {
-    hooks,
+  const hub: WebSocketHub = {
     limits,
     maxPayload,
     get size() {
@@ -242,6 +222,16 @@ export function createWebSocketHub(
       clearTimeout(timer)
     },
   }
+  hubHooks.set(hub, hooks)
+  return hub
+}
+
+/** Each hub's crossws hooks, kept off its public type. */
+const hubHooks = new WeakMap<WebSocketHub, Partial<Hooks>>()
+
+/** The crossws hooks the runtime adapters drive. */
+export function hooksOf(hub: WebSocketHub): Partial<Hooks> {
+  return hubHooks.get(hub)!
 }
 
 /** The answer to a WebSocket route reached without an upgrade it can perform. */

@@ -4,6 +4,7 @@
  */
 import bunAdapter from 'crossws/adapters/bun'
 import { type BriskApp, websocketHub } from '../../create-app.ts'
+import { hooksOf } from '../../internal/websocket-hub.ts'
 import { isUpgradeRequest } from '../upgrade.ts'
 
 interface BunServer {
@@ -41,7 +42,7 @@ export interface BunBriskServer {
 export async function serve(app: BriskApp, options: BunServeOptions = {}): Promise<BunBriskServer> {
   await app.startup()
   const hub = websocketHub(app)
-  const sockets = bunAdapter({ hooks: hub.hooks, idleTimeout: hub.limits.idleTimeout })
+  const sockets = bunAdapter({ hooks: hooksOf(hub), idleTimeout: hub.limits.idleTimeout })
   const server = Bun.serve({
     port: options.port ?? 8000,
     hostname: options.hostname ?? '127.0.0.1',

@@ -6,6 +6,7 @@
 import type { Hooks, Peer } from 'crossws'
 import denoAdapter from 'crossws/adapters/deno'
 import { type BriskApp, websocketHub } from '../../create-app.ts'
+import { hooksOf } from '../../internal/websocket-hub.ts'
 import { isUpgradeRequest } from '../upgrade.ts'
 
 interface DenoServer {
@@ -87,7 +88,7 @@ export async function serve(
   await app.startup()
   const hub = websocketHub(app)
   const sockets = denoAdapter({
-    hooks: withCloseCodes(hub.hooks),
+    hooks: withCloseCodes(hooksOf(hub)),
     idleTimeout: hub.limits.idleTimeout,
   })
   let announce!: (info: { port: number; hostname: string }) => void

@@ -8,6 +8,7 @@ import { getRequestListener, type HttpBindings } from '@hono/node-server'
 import nodeAdapter from 'crossws/adapters/node'
 import { type BriskApp, websocketHub } from '../../create-app.ts'
 import { RAW_REQUEST } from '../../internal/raw-request.ts'
+import { hooksOf } from '../../internal/websocket-hub.ts'
 import { IncomingRawRequest } from './incoming-raw-request.ts'
 
 export interface NodeServeOptions {
@@ -55,7 +56,7 @@ export async function serve(app: BriskApp, options: NodeServeOptions = {}): Prom
   // WebSocket upgrades (`ws()` routes) reach the app through its hub, whose hooks run the route.
   const hub = websocketHub(app)
   const sockets = nodeAdapter({
-    hooks: hub.hooks,
+    hooks: hooksOf(hub),
     idleTimeout: hub.limits.idleTimeout,
     serverOptions: { maxPayload: hub.maxPayload },
   })

@@ -10,7 +10,7 @@
  */
 import type { Peer } from 'crossws'
 import { type BriskApp, websocketHub } from '../../create-app.ts'
-import { rememberEntryContext, type WebSocketHub } from '../../internal/websocket-hub.ts'
+import { hooksOf, rememberEntryContext, type WebSocketHub } from '../../internal/websocket-hub.ts'
 import { isUpgradeRequest } from '../upgrade.ts'
 
 /** The part of a Worker's `ctx` the entry passes on. */
@@ -50,7 +50,8 @@ function messageOf(data: string | ArrayBuffer) {
 }
 
 async function upgrade(hub: WebSocketHub, request: Request): Promise<Response> {
-  const answer = await hub.hooks.upgrade!(request)
+  const hooks = hooksOf(hub)
+  const answer = await hooks.upgrade!(request)
   if (answer instanceof Response) return answer
   const pair = new WebSocketPair()
   const server = pair[1]
@@ -71,16 +72,16 @@ async function upgrade(hub: WebSocketHub, request: Request): Promise<Response> {
     waitForDrain: async () => {},
   } as unknown as Peer
   server.addEventListener('message', (event) => {
-    void hub.hooks.message?.(peer, messageOf(event.data) as never)
+    void hooks.message?.(peer, messageOf(event.data) as never)
   })
   server.addEventListener('close', (event) => {
     // Answer the client's close with its own code (a close the server began is already sent).
     close(event.code === 1005 ? 1000 : event.code, event.reason)
-    void hub.hooks.close?.(peer, { code: event.code, reason: event.reason })
+    void hooks.close?.(peer, { code: event.code, reason: event.reason })
   })
   server.addEventListener('error', (event) => {
-    void hub.hooks.error?.(peer, (event as ErrorEvent).error)
+    void hooks.error?.(peer, (event as ErrorEvent).error)
   })
-  void hub.hooks.open?.(peer)
+  void hooks.open?.(peer)
   return new Response(null, { status: 101, webSocket: pair[0] } as ResponseInit)
 }
