@@ -1,10 +1,11 @@
-import { type Operation, securityOf } from '@brisk/router'
+import { type BriskApp, type Operation, securityOf, websocketHub } from '@brisk/router'
 import type * as v from 'valibot'
 import { ERROR_SCHEMAS, validationResponses } from './internal/error-schemas.ts'
 import { parametersOf } from './internal/parameters.ts'
 import { requestBodyOf } from './internal/request-body.ts'
 import { responsesOf } from './internal/responses.ts'
 import { createSchemaConverter } from './internal/schema-converter.ts'
+import { WEBSOCKET_RESPONSES, websocketExtension } from './internal/websocket.ts'
 import { combineRequirements } from './security.ts'
 import type {
   InfoObject,
@@ -72,7 +73,14 @@ export function createDocument(source: DocumentSource, options: DocumentOptions)
       operation.route.options.requestBody,
     )
     if (requestBody) object.requestBody = requestBody
-    object.responses = responsesOf(operation, converter.convert)
+    const { websocket } = operation
+    if (websocket) {
+      const limit = websocket.maxMessageBytes ?? maxMessageBytesOf(source)
+      object.responses = { ...WEBSOCKET_RESPONSES }
+      object['x-websocket'] = websocketExtension(websocket, limit, converter.convert)
+    } else {
+      object.responses = responsesOf(operation, converter.convert)
+    }
     if (parameters.length > 0 || (requestBody && !operation.route.options.requestBody)) {
       const errors = validationResponses(errorStatus, errorFormat, requestBody !== undefined)
       object.responses = { ...errors, ...object.responses }
@@ -101,6 +109,11 @@ export function createDocument(source: DocumentSource, options: DocumentOptions)
   if (tags.length > 0) document.tags = tags
   if (Object.keys(securitySchemes).length > 0) document.components.securitySchemes = securitySchemes
   return sortResponses(document)
+}
+
+/** The app's default message size limit for WebSocket routes (1 MiB unless configured). */
+function maxMessageBytesOf(source: DocumentSource): number {
+  return websocketHub(source as BriskApp)?.limits.maxMessageBytes ?? 1024 * 1024
 }
 
 /** A scheme name stands for one scheme: two different schemes under one name is a mistake. */

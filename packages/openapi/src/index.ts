@@ -3,6 +3,11 @@
  * interactive Scalar docs that work offline.
  */
 
+export {
+  type AsyncApiDocument,
+  asyncApiOf,
+  createAsyncApiDocument,
+} from './asyncapi-document.ts'
 export { createDocument, type DocumentOptions, type DocumentSource } from './create-document.ts'
 export { type DocsOptions, docs } from './docs.ts'
 export {

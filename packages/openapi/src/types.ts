@@ -62,6 +62,8 @@ export interface OperationObject {
   requestBody?: RequestBodyObject
   responses: Record<string, ResponseObject>
   security?: SecurityRequirement[]
+  /** A WebSocket route's messages, size limit and close codes (OpenAPI has no word for them). */
+  'x-websocket'?: JsonSchema
 }
 
 export interface OpenAPIDocument {
