@@ -29,6 +29,12 @@ export interface DocumentOptions {
   readonly tags?: readonly TagObject[]
   /** Schemas to publish as `components/schemas/Name` and refer to by `$ref`. */
   readonly schemas?: Readonly<Record<string, v.GenericSchema>>
+  /**
+   * Hears, once per document, of the schema features JSON Schema cannot express (documented
+   * without that constraint), each with the first operation that uses it. Default: one
+   * `console.warn` line for them all.
+   */
+  readonly onWarning?: (warnings: readonly string[]) => void
 }
 
 /** What the generator reads from an app: `createApp` gives exactly this. */
@@ -49,13 +55,18 @@ export interface DocumentSource {
  * const document = createDocument(app, { info: { title: 'Shop', version: '1.0.0' }, schemas: { Item } })
  */
 export function createDocument(source: DocumentSource, options: DocumentOptions): OpenAPIDocument {
-  const converter = createSchemaConverter(options.schemas ?? {})
+  const inexact = new Map<string, string>()
+  let where = 'components.schemas'
+  const converter = createSchemaConverter(options.schemas ?? {}, (feature) => {
+    if (!inexact.has(feature)) inexact.set(feature, where)
+  })
   const { errorStatus, errorFormat } = source.validation
   const paths: OpenAPIDocument['paths'] = {}
   const securitySchemes: Record<string, JsonSchema> = {}
   const usedTags: string[] = []
 
   for (const operation of source.operations) {
+    where = `${operation.method} ${operation.path}`
     const inputs = operation.inputs
     const object: OperationObject = { operationId: operation.operationId, responses: {} }
     object.summary = operation.summary ?? humanize(operation.operationId)
@@ -96,6 +107,12 @@ export function createDocument(source: DocumentSource, options: DocumentOptions)
     paths[operation.path]![operation.method.toLowerCase()] = object
   }
 
+  where = 'components.schemas'
+  const schemas = converter.components()
+  if (inexact.size > 0) {
+    const warnings = [...inexact].map(([feature, at]) => `${feature} (first at ${at})`)
+    ;(options.onWarning ?? warnOnConsole)(warnings)
+  }
   const tags: TagObject[] = [...(options.tags ?? [])]
   for (const name of usedTags) if (!tags.some((tag) => tag.name === name)) tags.push({ name })
   const document: OpenAPIDocument = {
@@ -103,12 +120,18 @@ export function createDocument(source: DocumentSource, options: DocumentOptions)
     info: options.info,
     servers: [],
     paths,
-    components: { schemas: { ...converter.components(), ...ERROR_SCHEMAS } },
+    components: { schemas: { ...schemas, ...ERROR_SCHEMAS } },
   }
   document.servers = [...(options.servers ?? [{ url: '/', description: 'This server' }])]
   if (tags.length > 0) document.tags = tags
   if (Object.keys(securitySchemes).length > 0) document.components.securitySchemes = securitySchemes
   return sortResponses(document)
+}
+
+function warnOnConsole(warnings: readonly string[]) {
+  console.warn(
+    `[brisk/openapi] documented without constraints JSON Schema cannot express: ${warnings.join('; ')}`,
+  )
 }
 
 /** The app's default message size limit for WebSocket routes (1 MiB unless configured). */

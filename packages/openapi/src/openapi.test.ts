@@ -67,3 +67,37 @@ describe('openapi', () => {
     expect(check.lintErrors).toEqual([])
   })
 })
+
+describe('what the document cannot say', () => {
+  const trimmed = () =>
+    createApp({
+      routes: [
+        post('/names', { body: v.object({ name: v.pipe(v.string(), v.trim()) }) }, () => 1),
+        post('/more', { body: v.object({ alias: v.pipe(v.string(), v.trim()) }) }, () => 1),
+      ],
+    })
+
+  it('is reported once, when openapi() is called, naming the first route that uses it', async () => {
+    const heard: (readonly string[])[] = []
+    const app = trimmed()
+    openapi(app, { info, onWarning: (warnings) => heard.push(warnings) })
+    expect(heard).toEqual([['The "trim" action (first at POST /names)']])
+    await app.request('/openapi.json')
+    expect(heard).toHaveLength(1)
+  })
+
+  it('goes to one console.warn line by default', () => {
+    const lines: unknown[][] = []
+    const warn = console.warn
+    console.warn = (...args: unknown[]) => lines.push(args)
+    try {
+      openapi(trimmed(), { info })
+    } finally {
+      console.warn = warn
+    }
+    expect(lines).toHaveLength(1)
+    expect(String(lines[0]![0])).toMatch(
+      /^\[brisk\/openapi\] .*"trim" action \(first at POST \/names\)$/,
+    )
+  })
+})

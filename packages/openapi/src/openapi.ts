@@ -18,7 +18,7 @@ export interface OpenAPIOptions extends DocumentOptions {
 }
 
 /**
- * Serves the app's OpenAPI document, generated once on first request and cached, and, when the
+ * Serves the app's OpenAPI document, generated once when called, and, when the
  * app has WebSocket routes, their AsyncAPI document. Call it before the app serves its first
  * request. Returns the generators, for tests and build scripts.
  *
@@ -30,12 +30,10 @@ export function openapi(
   app: BriskApp,
   options: OpenAPIOptions,
 ): { document(): OpenAPIDocument; asyncapi(): AsyncApiDocument } {
-  let document: OpenAPIDocument | undefined
+  // Made now, not on first request: what the document cannot say is heard at startup, once.
+  const document = createDocument(app, options)
   let asyncDocument: AsyncApiDocument | undefined
-  const generate = () => {
-    document ??= createDocument(app, options)
-    return document
-  }
+  const generate = () => document
   const generateAsync = () => {
     asyncDocument ??= asyncApiOf(generate())
     return asyncDocument

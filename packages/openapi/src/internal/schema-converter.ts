@@ -31,21 +31,15 @@ const OUTPUTS: Record<string, JsonSchema> = {
   stringify_json: { type: 'string' },
 }
 
-const warned = new Set<string>()
-
-function warnOnce(feature: string): void {
-  if (warned.has(feature)) return
-  warned.add(feature)
-  console.warn(
-    `[brisk/openapi] ${feature} cannot be expressed in JSON Schema; it is documented without that constraint.`,
-  )
-}
-
 /**
  * Converts Valibot schemas to OpenAPI 3.1 (JSON Schema 2020-12) with `@valibot/to-json-schema`,
  * referring to named schemas as `#/components/schemas/Name` and collecting recursive ones there.
+ * `inexact` hears of each feature JSON Schema cannot say (documented without that constraint).
  */
-export function createSchemaConverter(named: Readonly<Record<string, v.GenericSchema>>) {
+export function createSchemaConverter(
+  named: Readonly<Record<string, v.GenericSchema>>,
+  inexact: (feature: string) => void = () => {},
+) {
   const names = new Map<unknown, string>(Object.entries(named).map(([name, s]) => [s, name]))
   const autoNames = new Map<unknown, string>()
   /** Named schemas whose input and output documents differ get a separate `NameInput`. */
@@ -77,18 +71,18 @@ export function createSchemaConverter(named: Readonly<Record<string, v.GenericSc
         }
         const loose = LOOSE[current.type]
         if (loose) return { ...loose, ...withoutType(context.jsonSchema as JsonSchema) }
-        if (context.errors) warnOnce(`The "${current.type}" schema`)
+        if (context.errors) inexact(`The "${current.type}" schema`)
         return undefined
       },
       overrideAction: ({ valibotAction: action, errors }) => {
         // Output documents reach transforms (input ones stop before them): say what they make.
         if (mode === 'output' && action.kind === 'transformation' && action.type in OUTPUTS) {
           const output = OUTPUTS[action.type]!
-          if (Object.keys(output).length === 0) warnOnce('The output of a custom transform')
+          if (Object.keys(output).length === 0) inexact('The output of a custom transform')
           return output
         }
         if (errors)
-          warnOnce(`The "${action.type}" ${action.kind === 'validation' ? 'check' : 'action'}`)
+          inexact(`The "${action.type}" ${action.kind === 'validation' ? 'check' : 'action'}`)
         return undefined
       },
       overrideRef: (context) => {
