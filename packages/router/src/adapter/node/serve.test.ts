@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { createApp } from '../../create-app.ts'
 import { dependency } from '../../dependency.ts'
 import { get } from '../../route.ts'
-import { serve } from './serve.ts'
+import { ListenError, serve } from './serve.ts'
 
 /** A promise with its resolver, so a test decides when a handler may go on. */
 function deferred<TValue = void>() {
@@ -180,21 +180,19 @@ describe('serve (Node adapter)', () => {
     }
   })
 
-  it('rejects a listen error and shuts the app down again', async () => {
-    const first = await serve(createApp({ routes: [] }), {
-      port: 0,
-      hostname: '127.0.0.1',
-      signals: [],
-    })
-    const address = first.server.address()
-    const port = typeof address === 'object' && address ? address.port : 0
+  it('rejects a taken port with a ListenError under exit: false, and shuts the app down again', async () => {
+    const first = await serve(createApp({ routes: [] }), { port: 0, signals: [], exit: false })
     const events: string[] = []
     const second = createApp({ routes: [], onShutdown: [() => events.push('shutdown')] })
-    await expect(serve(second, { port, hostname: '127.0.0.1', signals: [] })).rejects.toMatchObject(
-      {
-        code: 'EADDRINUSE',
-      },
-    )
+    const refused = serve(second, { port: first.port, signals: [], exit: false })
+    await expect(refused).rejects.toBeInstanceOf(ListenError)
+    await expect(refused).rejects.toMatchObject({
+      code: 'EADDRINUSE',
+      port: first.port,
+      hostname: '127.0.0.1',
+      message: `Port ${first.port} is already in use on 127.0.0.1: stop the other server or choose another with serve()'s \`port\` option.`,
+      cause: { code: 'EADDRINUSE' },
+    })
     expect(events).toEqual(['shutdown'])
     await first.close()
   })

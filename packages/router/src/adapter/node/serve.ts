@@ -1,6 +1,7 @@
 /**
  * The Node adapter: serves a Brisk app with `@hono/node-server`, runs its startup before listening,
  * and on SIGTERM/SIGINT stops accepting, lets in-flight requests finish, runs shutdown, then exits.
+ * Safe by default: loopback only, bounded request/header/keep-alive times and header size.
  */
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -10,42 +11,66 @@ import { type BriskApp, websocketHub } from '../../create-app.ts'
 import { RAW_REQUEST } from '../../internal/raw-request.ts'
 import { hooksOf } from '../../internal/websocket-hub.ts'
 import { IncomingRawRequest } from './incoming-raw-request.ts'
+import { listenError, type PortSource } from './listen-error.ts'
+import { type ServerLimits, serverOptions } from './server-limits.ts'
 
-export interface NodeServeOptions {
+export { ListenError, type ListenErrorCode } from './listen-error.ts'
+export type { ServerLimits } from './server-limits.ts'
+
+export interface NodeServeOptions extends ServerLimits {
+  /** Default: the `PORT` environment variable, else 8000; `0` picks a free port. */
   readonly port?: number
+  /** Default `127.0.0.1` (this machine only); `0.0.0.0` or `::` to listen on every interface, as in a container. */
   readonly hostname?: string
   /** Signals that stop the server gracefully (default SIGINT and SIGTERM); `[]` to handle them yourself. */
   readonly signals?: readonly NodeJS.Signals[]
-  /** Exit the process after a signal-triggered shutdown (default true). */
+  /**
+   * `serve()` owns the process (default true): it exits after a signal-triggered shutdown, and a
+   * taken port is one line on stderr and exit code 1. `false`: it never exits, and a listen error
+   * rejects (a `ListenError` when there is advice to give).
+   */
   readonly exit?: boolean
   /** How long in-flight requests (and open streams) may take once closing starts (default 10 s). */
   readonly shutdownTimeout?: number
-  /** Called once listening, with the bound port. */
-  readonly onListen?: (info: { port: number; hostname: string }) => void
+  /** Called once listening, with the address actually bound (port 0 becomes the real port). */
+  readonly onListen?: (info: ListeningInfo) => void
 }
 
-export interface NodeServer {
+/** Where the server listens. */
+export interface ListeningInfo {
+  readonly port: number
+  readonly hostname: string
+  /** `http://hostname:port`, IPv6 in brackets. */
+  readonly url: string
+}
+
+export interface NodeServer extends ListeningInfo {
   readonly server: Server
   /** Stops accepting, waits for in-flight requests, then runs the app's shutdown. */
   close(): Promise<void>
 }
 
 /**
- * Starts the app, then serves it on Node. A listen error (e.g. the port is taken) rejects, after
- * shutting the app down again.
+ * Starts the app, then serves it on Node. A listen error (e.g. the port is taken) shuts the app
+ * down again, then exits the process with one line on stderr (or rejects, under `exit: false`).
  *
  * @example
  * import { serve } from '@brisk/router/node'
- * await serve(app, { port: 8000, onListen: ({ port }) => console.log(`http://localhost:${port}`) })
+ * await serve(app, { port: 8000, onListen: ({ url }) => console.log(`listening on ${url}`) })
+ * // in a container: serve(app, { hostname: '0.0.0.0' })
  */
 export async function serve(app: BriskApp, options: NodeServeOptions = {}): Promise<NodeServer> {
+  // Checked before startup: a misconfigured server must not open the app's resources first.
+  const limits = serverOptions(options)
+  const { port, portFrom } = chosenPort(options.port)
+  const hostname = options.hostname ?? '127.0.0.1'
   await app.startup()
   // Keep-alive connections would keep serving (and keep close() waiting) after closing starts:
   // in-flight and new requests are answered `connection: close`, and idle connections dropped.
   const inFlight = new Set<ServerResponse>()
   let closingStarted = false
   const handle = requestListener(app)
-  const server = createServer((request, response) => {
+  const server = createServer(limits, (request, response) => {
     if (closingStarted) response.shouldKeepAlive = false
     inFlight.add(response)
     // One promise reaction per request (cheaper than a 'close' listener): the listener settles
@@ -66,10 +91,15 @@ export async function serve(app: BriskApp, options: NodeServeOptions = {}): Prom
   })
   let address: AddressInfo
   try {
-    address = await listen(server, options)
+    address = await listen(server, port, hostname)
   } catch (error) {
     await app.shutdown()
-    throw error
+    const explained = listenError(error, { port, hostname, portFrom })
+    if (explained && options.exit !== false) {
+      process.stderr.write(`[brisk] ${explained.message}\n`)
+      process.exit(1)
+    }
+    throw explained ?? error
   }
 
   const handlers = new Map<NodeJS.Signals, () => void>()
@@ -112,8 +142,9 @@ export async function serve(app: BriskApp, options: NodeServeOptions = {}): Prom
   }
   // Announced only once the signals are handled: a SIGTERM sent as soon as the line appears must
   // shut down gracefully, not kill the process by default.
-  options.onListen?.({ port: address.port, hostname: address.address })
-  return { server, close }
+  const info = listeningInfo(address)
+  options.onListen?.(info)
+  return { ...info, server, close }
 }
 
 /**
@@ -129,12 +160,31 @@ function requestListener(app: BriskApp) {
   })
 }
 
-function listen(server: Server, options: NodeServeOptions): Promise<AddressInfo> {
+function listen(server: Server, port: number, hostname: string): Promise<AddressInfo> {
   return new Promise<AddressInfo>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port ?? 8000, options.hostname ?? '0.0.0.0', () => {
+    server.listen(port, hostname, () => {
       server.off('error', reject)
       resolve(server.address() as AddressInfo) // a TCP server's address
     })
   })
+}
+
+/** The port from the option, else from `PORT`, else 8000; a `PORT` that is not one throws. */
+function chosenPort(option: number | undefined): { port: number; portFrom: PortSource } {
+  if (option !== undefined) return { port: option, portFrom: 'option' }
+  const text = process.env.PORT
+  if (text === undefined || text === '') return { port: 8000, portFrom: 'default' }
+  const port = Number(text)
+  if (!/^\d+$/.test(text) || port > 65_535) {
+    throw new RangeError(
+      `serve(): PORT must be a port number (0-65535), got ${JSON.stringify(text)}`,
+    )
+  }
+  return { port, portFrom: 'PORT' }
+}
+
+function listeningInfo(address: AddressInfo): ListeningInfo {
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address
+  return { port: address.port, hostname: address.address, url: `http://${host}:${address.port}` }
 }
