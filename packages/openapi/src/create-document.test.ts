@@ -190,3 +190,51 @@ describe('createDocument', () => {
     expect(document.openapi).toBe('3.1.1')
   })
 })
+
+describe('models that name themselves', () => {
+  const Tag = v.pipe(v.object({ label: v.string() }), v.title('Tag'))
+  const Pet = v.pipe(v.object({ name: v.string(), tags: v.array(Tag) }), v.title('Pet'))
+
+  it('publishes a titled object schema as a component by its title, and refers to it', () => {
+    const app = createApp({
+      routes: [
+        post('/pets', { body: Pet, response: Pet, status: 201 }, ({ body }) => body),
+        get('/labels', { query: { q: v.pipe(v.string(), v.title('Query')) } }, () => []),
+      ],
+    })
+    const document = createDocument(app, { info: { title: 'T', version: '1' } })
+    const pets = document.paths['/pets']!.post!
+    expect(pets.requestBody?.content['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/Pet',
+    })
+    expect(pets.responses[201]?.content?.['application/json']?.schema).toEqual({
+      $ref: '#/components/schemas/Pet',
+    })
+    expect(document.components.schemas.Pet).toMatchObject({
+      title: 'Pet',
+      properties: { tags: { type: 'array', items: { $ref: '#/components/schemas/Tag' } } },
+    })
+    expect(document.components.schemas.Tag).toMatchObject({ title: 'Tag', type: 'object' })
+    // Only objects are models: a titled string stays a titled parameter.
+    expect(document.components.schemas.Query).toBeUndefined()
+    expect(document.paths['/labels']!.get!.parameters![0]!.schema).toEqual({
+      type: 'string',
+      title: 'Query',
+    })
+  })
+
+  it('lets a listed name win for its own schema, and refuses two schemas under one name', () => {
+    const routes = [post('/pets', { body: Pet }, () => 1)]
+    const listed = createDocument(createApp({ routes }), {
+      info: { title: 'T', version: '1' },
+      schemas: { Animal: Pet },
+    })
+    expect(Object.keys(listed.components.schemas)).toContain('Animal')
+    expect(Object.keys(listed.components.schemas)).not.toContain('Pet')
+    const Other = v.pipe(v.object({ id: v.number() }), v.title('Pet'))
+    const clash = createApp({ routes: [...routes, post('/other', { body: Other }, () => 1)] })
+    expect(() => createDocument(clash, { info: { title: 'T', version: '1' } })).toThrow(
+      /Two different schemas are both named 'Pet'/,
+    )
+  })
+})

@@ -5,6 +5,7 @@ import { parametersOf } from './internal/parameters.ts'
 import { requestBodyOf } from './internal/request-body.ts'
 import { responsesOf } from './internal/responses.ts'
 import { createSchemaConverter } from './internal/schema-converter.ts'
+import { namedSchemas } from './internal/titled-schemas.ts'
 import { WEBSOCKET_RESPONSES, websocketExtension } from './internal/websocket.ts'
 import { combineRequirements } from './security.ts'
 import type {
@@ -27,7 +28,10 @@ export interface DocumentOptions {
   readonly servers?: readonly ServerObject[]
   /** Tag descriptions (tags used by routes but not listed here are added bare). */
   readonly tags?: readonly TagObject[]
-  /** Schemas to publish as `components/schemas/Name` and refer to by `$ref`. */
+  /**
+   * Schemas to publish as `components/schemas/Name` and refer to by `$ref`. Object schemas with a
+   * `v.title('Name')` the routes use are published by that name without being listed.
+   */
   readonly schemas?: Readonly<Record<string, v.GenericSchema>>
   /**
    * Hears, once per document, of the schema features JSON Schema cannot express (documented
@@ -57,7 +61,8 @@ export interface DocumentSource {
 export function createDocument(source: DocumentSource, options: DocumentOptions): OpenAPIDocument {
   const inexact = new Map<string, string>()
   let where = 'components.schemas'
-  const converter = createSchemaConverter(options.schemas ?? {}, (feature) => {
+  const named = namedSchemas(source.operations, options.schemas ?? {})
+  const converter = createSchemaConverter(named, (feature) => {
     if (!inexact.has(feature)) inexact.set(feature, where)
   })
   const { errorStatus, errorFormat } = source.validation

@@ -41,6 +41,14 @@ export function createSchemaConverter(
   inexact: (feature: string) => void = () => {},
 ) {
   const names = new Map<unknown, string>(Object.entries(named).map(([name, s]) => [s, name]))
+  // to-json-schema never shows a piped schema (`v.pipe(v.object(…), v.title('Item'))`) to
+  // overrideSchema, only what its pipe starts with: a named pipe that only adds metadata is found
+  // by that inner schema. (One that adds checks is referred to where it is used directly.)
+  const piped = new Map<unknown, v.GenericSchema>()
+  for (const schema of Object.values(named)) {
+    const inner = metadataPipeInner(schema)
+    if (inner && !names.has(inner)) piped.set(inner, schema)
+  }
   const autoNames = new Map<unknown, string>()
   /** Named schemas whose input and output documents differ get a separate `NameInput`. */
   const splitNames = new Set<string>()
@@ -59,6 +67,9 @@ export function createSchemaConverter(
   }
 
   const convert = (schema: v.GenericSchema, mode: TypeMode, root?: unknown): JsonSchema => {
+    if (root === undefined && names.has(schema))
+      return { $ref: COMPONENTS + componentName(schema, mode) }
+    const rootInner = root === undefined ? undefined : metadataPipeInner(root)
     const renamed = new Map<string, string>()
     const config: ConversionConfig = {
       target: 'draft-2020-12',
@@ -68,6 +79,10 @@ export function createSchemaConverter(
         const current = context.valibotSchema as v.GenericSchema
         if (current !== root && names.has(current)) {
           return { $ref: COMPONENTS + componentName(current, mode) }
+        }
+        const wrapper = piped.get(current)
+        if (wrapper && wrapper !== root && current !== rootInner) {
+          return { $ref: COMPONENTS + componentName(wrapper, mode) }
         }
         const loose = LOOSE[current.type]
         if (loose) return { ...loose, ...withoutType(context.jsonSchema as JsonSchema) }
@@ -133,6 +148,18 @@ export function createSchemaConverter(
       return { ...schemas, ...collected }
     },
   }
+}
+
+const METADATA = new Set(['title', 'description', 'metadata', 'examples'])
+
+/** The schema a pipe starts with, when the rest of the pipe only documents it. */
+function metadataPipeInner(schema: unknown): unknown {
+  const pipe = (schema as { pipe?: readonly { kind: string; type: string }[] }).pipe
+  if (!pipe || pipe.length < 2) return undefined
+  const [inner, ...actions] = pipe
+  return actions.every((action) => action.kind === 'metadata' && METADATA.has(action.type))
+    ? inner
+    : undefined
 }
 
 function withoutType(json: JsonSchema): JsonSchema {
