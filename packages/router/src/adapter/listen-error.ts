@@ -1,6 +1,7 @@
 /**
- * `ListenError`: why the Node server could not listen, in one line a person can act on — the port
- * is taken, or not allowed — with Node's own error as its `cause`.
+ * `ListenError`: why a server could not listen, in one line a person can act on — the port is
+ * taken, or not allowed — with the runtime's own error as its `cause` (Node, Bun and Deno all give
+ * it a `code` such as `EADDRINUSE`).
  */
 
 export type ListenErrorCode = 'EADDRINUSE' | 'EACCES' | 'EADDRNOTAVAIL'
@@ -35,7 +36,7 @@ export function listenError(
   error: unknown,
   where: { port: number; hostname: string; portFrom: PortSource },
 ): ListenError | undefined {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  const code = (error as { code?: unknown } | undefined)?.code
   const { port, hostname } = where
   const choose =
     where.portFrom === 'option'
@@ -55,4 +56,21 @@ export function listenError(
     return new ListenError(code, message, where, cause)
   }
   return undefined
+}
+
+/**
+ * What a failed listen becomes once the app is shut down again: when `serve()` owns the process
+ * (`exit` given), one line on stderr and exit code 1; otherwise the error to reject with.
+ */
+export function listenFailure(
+  error: unknown,
+  where: { port: number; hostname: string; portFrom: PortSource },
+  exit: ((code: number) => void) | undefined,
+): unknown {
+  const explained = listenError(error, where)
+  if (explained && exit) {
+    console.error(`[brisk] ${explained.message}`)
+    exit(1)
+  }
+  return explained ?? error
 }

@@ -5,7 +5,10 @@
 import bunAdapter from 'crossws/adapters/bun'
 import { type BriskApp, websocketHub } from '../../create-app.ts'
 import { hooksOf } from '../../internal/websocket-hub.ts'
+import { listenFailure } from '../listen-error.ts'
 import { isUpgradeRequest } from '../upgrade.ts'
+
+export { ListenError, type ListenErrorCode } from '../listen-error.ts'
 
 interface BunServer {
   readonly port: number
@@ -21,7 +24,11 @@ export interface BunServeOptions {
   readonly hostname?: string
   /** Signals that stop the server gracefully (default SIGINT and SIGTERM); `[]` to handle them yourself. */
   readonly signals?: readonly NodeJS.Signals[]
-  /** Exit the process after a signal-triggered shutdown (default true). */
+  /**
+   * `serve()` owns the process (default true): it exits after a signal-triggered shutdown (0, or 1
+   * when shutdown failed), and a taken port is one line on stderr and exit code 1. `false`: it
+   * never exits, and a listen error rejects (a `ListenError` when there is advice to give).
+   */
   readonly exit?: boolean
   readonly onListen?: (info: { port: number; hostname: string }) => void
 }
@@ -33,7 +40,8 @@ export interface BunBriskServer {
 }
 
 /**
- * Starts the app, then serves it on Bun.
+ * Starts the app, then serves it on Bun until SIGTERM/SIGINT, which run the app's shutdown
+ * (hooks, then app-scoped teardown) after in-flight requests finish, then exit.
  *
  * @example
  * import { serve } from '@brisk/router/bun'
@@ -43,15 +51,24 @@ export async function serve(app: BriskApp, options: BunServeOptions = {}): Promi
   await app.startup()
   const hub = websocketHub(app)
   const sockets = bunAdapter({ hooks: hooksOf(hub), idleTimeout: hub.limits.idleTimeout })
-  const server = Bun.serve({
-    port: options.port ?? 8000,
-    hostname: options.hostname ?? '127.0.0.1',
-    websocket: { ...sockets.websocket, maxPayloadLength: hub.maxPayload },
-    fetch: (request: Request, bunServer: never) =>
-      isUpgradeRequest(request)
-        ? sockets.handleUpgrade(request, bunServer)
-        : app.fetch(request, bunServer),
-  })
+  const port = options.port ?? 8000
+  const hostname = options.hostname ?? '127.0.0.1'
+  let server: BunServer
+  try {
+    server = Bun.serve({
+      port,
+      hostname,
+      websocket: { ...sockets.websocket, maxPayloadLength: hub.maxPayload },
+      fetch: (request: Request, bunServer: never) =>
+        isUpgradeRequest(request)
+          ? sockets.handleUpgrade(request, bunServer)
+          : app.fetch(request, bunServer),
+    })
+  } catch (error) {
+    await app.shutdown()
+    const exit = options.exit === false ? undefined : (code: number) => process.exit(code)
+    throw listenFailure(error, { port, hostname, portFrom: 'option' }, exit)
+  }
   let closing: Promise<void> | undefined
   const close = () => {
     closing ??= (async () => {

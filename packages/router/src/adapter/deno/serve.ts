@@ -7,7 +7,10 @@ import type { Hooks, Peer } from 'crossws'
 import denoAdapter from 'crossws/adapters/deno'
 import { type BriskApp, websocketHub } from '../../create-app.ts'
 import { hooksOf } from '../../internal/websocket-hub.ts'
+import { listenFailure } from '../listen-error.ts'
 import { isUpgradeRequest } from '../upgrade.ts'
+
+export { ListenError, type ListenErrorCode } from '../listen-error.ts'
 
 interface DenoServer {
   shutdown(): Promise<void>
@@ -63,7 +66,11 @@ export interface DenoServeOptions {
   readonly hostname?: string
   /** Signals that stop the server gracefully (default SIGINT and SIGTERM); `[]` to handle them yourself. */
   readonly signals?: readonly ('SIGINT' | 'SIGTERM')[]
-  /** Exit the process after a signal-triggered shutdown (default true). */
+  /**
+   * `serve()` owns the process (default true): it exits after a signal-triggered shutdown (0, or 1
+   * when shutdown failed), and a taken port is one line on stderr and exit code 1. `false`: it
+   * never exits, and a listen error rejects (a `ListenError` when there is advice to give).
+   */
   readonly exit?: boolean
   readonly onListen?: (info: { port: number; hostname: string }) => void
 }
@@ -75,7 +82,8 @@ export interface DenoBriskServer {
 }
 
 /**
- * Starts the app, then serves it on Deno.
+ * Starts the app, then serves it on Deno until SIGTERM/SIGINT, which run the app's shutdown
+ * (hooks, then app-scoped teardown) after in-flight requests finish, then exit.
  *
  * @example
  * import { serve } from '@brisk/router/deno'
@@ -95,11 +103,18 @@ export async function serve(
   const listening = new Promise<{ port: number; hostname: string }>((resolve) => {
     announce = resolve
   })
-  const server = Deno.serve(
-    { port: options.port ?? 8000, hostname: options.hostname ?? '127.0.0.1', onListen: announce },
-    (request, info) =>
+  const port = options.port ?? 8000
+  const hostname = options.hostname ?? '127.0.0.1'
+  let server: DenoServer
+  try {
+    server = Deno.serve({ port, hostname, onListen: announce }, (request, info) =>
       isUpgradeRequest(request) ? sockets.handleUpgrade(request, info) : app.fetch(request, info),
-  )
+    )
+  } catch (error) {
+    await app.shutdown()
+    const exit = options.exit === false ? undefined : (code: number) => Deno.exit(code)
+    throw listenFailure(error, { port, hostname, portFrom: 'option' }, exit)
+  }
   const signals = options.signals ?? (['SIGINT', 'SIGTERM'] as const)
   let closing: Promise<void> | undefined
   const close = () => {

@@ -70,7 +70,7 @@ function runChild(options: object, env: Record<string, string> = {}) {
 }
 
 describe('a taken port in a process that serve() owns (child process running the built package)', () => {
-  const built = existsSync(new URL('../../../dist/adapter/node/listen-error.js', import.meta.url))
+  const built = existsSync(new URL('../../../dist/adapter/listen-error.js', import.meta.url))
 
   it('prints one line naming the port and the fix, shuts the app down and exits 1', async () => {
     expect(built, 'packages/router/dist is missing: run `npx tsc -b packages/router`').toBe(true)

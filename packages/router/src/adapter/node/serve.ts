@@ -10,11 +10,11 @@ import nodeAdapter from 'crossws/adapters/node'
 import { type BriskApp, websocketHub } from '../../create-app.ts'
 import { RAW_REQUEST } from '../../internal/raw-request.ts'
 import { hooksOf } from '../../internal/websocket-hub.ts'
+import { listenFailure, type PortSource } from '../listen-error.ts'
 import { IncomingRawRequest } from './incoming-raw-request.ts'
-import { listenError, type PortSource } from './listen-error.ts'
 import { type ServerLimits, serverOptions } from './server-limits.ts'
 
-export { ListenError, type ListenErrorCode } from './listen-error.ts'
+export { ListenError, type ListenErrorCode } from '../listen-error.ts'
 export type { ServerLimits } from './server-limits.ts'
 
 export interface NodeServeOptions extends ServerLimits {
@@ -94,12 +94,8 @@ export async function serve(app: BriskApp, options: NodeServeOptions = {}): Prom
     address = await listen(server, port, hostname)
   } catch (error) {
     await app.shutdown()
-    const explained = listenError(error, { port, hostname, portFrom })
-    if (explained && options.exit !== false) {
-      process.stderr.write(`[brisk] ${explained.message}\n`)
-      process.exit(1)
-    }
-    throw explained ?? error
+    const exit = options.exit === false ? undefined : (code: number) => process.exit(code)
+    throw listenFailure(error, { port, hostname, portFrom }, exit)
   }
 
   const handlers = new Map<NodeJS.Signals, () => void>()
