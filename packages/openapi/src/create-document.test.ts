@@ -238,3 +238,36 @@ describe('models that name themselves', () => {
     )
   })
 })
+
+describe("operationIds: 'fastapi'", () => {
+  it('names operations as FastAPI does: handler name + path + method', () => {
+    function read_item({ params }: { params: { item_id: number } }) {
+      return params.item_id
+    }
+    const app = createApp({
+      routes: [
+        get('/items/{item_id}', { params: { item_id: v.number() } }, read_item),
+        post('/items/', {}, function create_item() {
+          return 1
+        }),
+        get('/users/me', { operationId: 'whoami' }, function read_me() {
+          return 1
+        }),
+        get('/health', {}, () => 'ok'),
+      ],
+    })
+    const document = createDocument(app, {
+      info: { title: 'T', version: '1' },
+      operationIds: 'fastapi',
+    })
+    const ids = Object.values(document.paths).flatMap((methods) =>
+      Object.values(methods).map((operation) => [operation.operationId, operation.summary]),
+    )
+    expect(ids).toEqual([
+      ['read_item_items__item_id__get', 'Read Item'],
+      ['create_item_items__post', 'Create Item'],
+      ['whoami', 'Whoami'], // an explicit id stays
+      ['get_health', 'Get Health'], // no handler name: Brisk's id
+    ])
+  })
+})

@@ -39,6 +39,13 @@ export interface DocumentOptions {
    * `console.warn` line for them all.
    */
   readonly onWarning?: (warnings: readonly string[]) => void
+  /**
+   * `'fastapi'`: operations without an explicit `operationId` are named as FastAPI names them,
+   * handler name + path + method (`read_item_items__item_id__get` for
+   * `get('/items/{item_id}', {}, function read_item() {…})`), so clients generated from a FastAPI
+   * app's document keep their method names after a port. Default `'brisk'`: `get_items_item_id`.
+   */
+  readonly operationIds?: 'brisk' | 'fastapi'
 }
 
 /** What the generator reads from an app: `createApp` gives exactly this. */
@@ -69,12 +76,20 @@ export function createDocument(source: DocumentSource, options: DocumentOptions)
   const paths: OpenAPIDocument['paths'] = {}
   const securitySchemes: Record<string, JsonSchema> = {}
   const usedTags: string[] = []
+  const usedIds = new Set<string>()
 
   for (const operation of source.operations) {
     where = `${operation.method} ${operation.path}`
     const inputs = operation.inputs
-    const object: OperationObject = { operationId: operation.operationId, responses: {} }
-    object.summary = operation.summary ?? humanize(operation.operationId)
+    const operationId =
+      options.operationIds === 'fastapi'
+        ? fastapiOperationId(operation, usedIds)
+        : operation.operationId
+    usedIds.add(operationId)
+    const object: OperationObject = { operationId, responses: {} }
+    // FastAPI titles an operation by its function's name.
+    const named = operationId !== operation.operationId ? operation.route.handler.name : undefined
+    object.summary = operation.summary ?? humanize(named ?? operation.operationId)
     if (operation.description) object.description = operation.description
     if (operation.tags.length > 0) object.tags = [...operation.tags]
     if (operation.deprecated) object.deprecated = true
@@ -174,6 +189,21 @@ function securityResponses(
     responses[403] = { description: 'Not enough permissions', content: error }
   }
   return responses
+}
+
+/**
+ * FastAPI's `generate_unique_id`: `{name}{path}` with every non-word character as `_`, then
+ * `_{method}`. A route without a named handler keeps Brisk's id (FastAPI always has a name).
+ */
+function fastapiOperationId(operation: Operation, used: ReadonlySet<string>): string {
+  const name = operation.route.handler.name
+  if (operation.route.options.operationId || !/^[A-Za-z_$][\w$]*$/.test(name)) {
+    return operation.operationId
+  }
+  const base = `${name}${operation.path}_${operation.method.toLowerCase()}`.replace(/\W/g, '_')
+  let operationId = base
+  for (let n = 2; used.has(operationId); n++) operationId = `${base}_${n}`
+  return operationId
 }
 
 /** `get_items_item_id` → `Get Items Item Id`, as FastAPI titles operations by function name. */
