@@ -9,6 +9,7 @@ import { appExecution, type PendingTasks } from './internal/background.ts'
 import { type ErrorReporter, errorRenderer, logError } from './internal/error-renderer.ts'
 import { createLifecycle, type LifespanHook } from './internal/lifecycle.ts'
 import { planRoute, type RouteGraphs, type RoutePlan } from './internal/plan-route.ts'
+import { slashRedirect } from './internal/redirect-slashes.ts'
 import { type ResolvedRoute, resolveOperations } from './internal/resolve-operations.ts'
 import { runRoute } from './internal/run-route.ts'
 import { runtimeEnvironment } from './internal/runtime-environment.ts'
@@ -47,6 +48,11 @@ export interface AppOptions<TRoutes extends readonly RouteNode[] = readonly Rout
   readonly onError?: ErrorReporter
   /** Hono middleware run before every route (cors, logger, secure-headers, …). */
   readonly middleware?: readonly MiddlewareHandler[]
+  /**
+   * A path that matches no route but would with its trailing slash added or removed is answered
+   * 307 to that path, query kept (Starlette's `redirect_slashes`). Default `true`.
+   */
+  readonly redirectSlashes?: boolean
   /** Run once before the first request (or by `app.startup()`). */
   readonly onStartup?: readonly LifespanHook[]
   /** Run by `app.shutdown()`, before app-scoped dependencies are disposed. */
@@ -200,9 +206,13 @@ export function createApp<
   app.onError(errorRenderer(options.exceptionHandlers ?? [], report, operationOf))
 
   const allowed = allowedMethods(operations)
+  const redirectSlashes = options.redirectSlashes ?? true
   app.notFound((c) => {
     const methods = allowed(c.req.path)
-    if (methods.length === 0) return c.json({ detail: 'Not Found' }, 404)
+    if (methods.length === 0) {
+      const redirect = redirectSlashes ? slashRedirect(c.req.url, allowed) : undefined
+      return redirect ?? c.json({ detail: 'Not Found' }, 404)
+    }
     return c.json({ detail: 'Method Not Allowed' }, 405, { allow: methods.join(', ') })
   })
   const limits: WebSocketLimits = {

@@ -11,6 +11,17 @@ export const routingCases: Case[] = [
     },
   },
   {
+    name: 'a path matching a route but for its trailing slash is 307 to that route, query kept',
+    run: async (target) => {
+      for (const method of ['GET', 'POST']) {
+        const response = await call(target, '/users/1/?verbose=1', { method })
+        expect(response.status).toBe(307)
+        expect(response.headers.get('location')).toBe('/users/1?verbose=1')
+      }
+      await expectJson(await call(target, '/no/such/path/'), 404, { detail: 'Not Found' })
+    },
+  },
+  {
     name: 'a known path with the wrong method is 405 with an Allow header',
     run: async (target) => {
       const response = await call(target, '/users/1', { method: 'POST' })
