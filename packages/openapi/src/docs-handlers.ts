@@ -1,9 +1,12 @@
 /**
- * Request handlers for the docs: the page, and (when the app hosts it) Scalar's script with a
- * content-hash ETag. Web standards only; reading the script from disk is a runtime adapter's job
+ * Request handlers for the docs: the page, under a Content-Security-Policy made for it, and (when
+ * the app hosts it) Scalar's script — gzipped once for clients that take it, with a content-hash
+ * ETag. Web standards only; reading the script from disk is a runtime adapter's job
  * (`localScalar()` from `@brisk/openapi/scalar-local`).
  */
 import { type DocsPageOptions, docsPage } from './docs-page.ts'
+import { DATA_HEADERS, pagePolicy } from './internal/docs-security.ts'
+import { acceptsGzip, gzip } from './internal/gzip.ts'
 
 /** Where the page gets Scalar's standalone script. */
 export type ScalarSource =
@@ -26,6 +29,19 @@ export interface DocsHandlersOptions<TContext extends DocsContext = DocsContext>
   readonly scriptCacheControl?: string
   /** The request's CSP nonce, e.g. `(c) => c.get('secureHeadersNonce')` with `hono/secure-headers`. */
   readonly nonce?: (c: TContext) => string | undefined
+  /**
+   * The page's `Content-Security-Policy`. Default: only what Scalar needs — its script (the app's
+   * own, or the one pinned CDN file), the styles it injects, images from the app or `data:`,
+   * requests to the page's origin (and to `connectSrc`), no framing (`frame-ancestors 'none'`).
+   * A string replaces it; `false` sends none (when a middleware such as `hono/secure-headers`
+   * sets yours).
+   */
+  readonly contentSecurityPolicy?: string | false
+  /**
+   * More URLs the "Send" client may call (`connect-src`), e.g. the document's `servers` when
+   * `servers: 'document'` lists other origins. Absolute `servers` given here are added already.
+   */
+  readonly connectSrc?: readonly string[]
 }
 
 export interface DocsHandlers<TContext extends DocsContext = DocsContext> {
@@ -64,19 +80,39 @@ export function docsHandlers<TContext extends DocsContext = DocsContext>(
     ...(options.servers === undefined ? {} : { servers: options.servers }),
     ...(options.configuration === undefined ? {} : { configuration: options.configuration }),
   }
-  const staticHtml = options.nonce ? undefined : docsPage(pageOptions)
+  const policyOf = (nonce: string | undefined) => {
+    if (options.contentSecurityPolicy !== undefined) return options.contentSecurityPolicy
+    const servers = Array.isArray(options.servers)
+      ? options.servers.map((server) => server.url)
+      : []
+    return pagePolicy({
+      scriptUrl: pageOptions.scriptUrl,
+      specUrl: options.specUrl,
+      connectTo: [...servers, ...(options.connectSrc ?? [])],
+      ...(nonce === undefined ? {} : { nonce: checkedNonce(nonce) }),
+    })
+  }
+  const staticPage = options.nonce
+    ? undefined
+    : { html: docsPage(pageOptions), policy: policyOf(undefined) }
   const page = (c: TContext): Response => {
     const nonce = options.nonce?.(c)
-    const html =
-      staticHtml ?? docsPage(nonce === undefined ? pageOptions : { ...pageOptions, nonce })
-    return new Response(html, {
-      headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' },
-    })
+    const { html, policy } = staticPage ?? {
+      html: docsPage(nonce === undefined ? pageOptions : { ...pageOptions, nonce }),
+      policy: policyOf(nonce),
+    }
+    const headers: Record<string, string> = {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    }
+    if (policy !== false) headers['content-security-policy'] = policy
+    return new Response(html, { headers })
   }
   if (source.kind === 'cdn') return { page, script: undefined, scriptPath: undefined }
 
   const cacheControl = options.scriptCacheControl ?? WEEK
-  let loading: Promise<{ body: Uint8Array<ArrayBuffer>; etag: string }> | undefined
+  let loading: Promise<Prepared> | undefined
   const loaded = () => {
     loading ??= prepare(source.load).catch((error: unknown) => {
       loading = undefined // a failed read (file missing, I/O) is retried on the next request
@@ -85,33 +121,65 @@ export function docsHandlers<TContext extends DocsContext = DocsContext>(
     return loading
   }
   const script = async (c: TContext): Promise<Response> => {
-    const { body, etag } = await loaded()
-    const headers = { etag, 'cache-control': cacheControl }
-    if (matchesEtag(c.req.raw.headers.get('if-none-match'), etag)) {
+    const prepared = await loaded()
+    const encoded = acceptsGzip(c.req.raw.headers.get('accept-encoding'))
+    const etag = encoded ? prepared.gzipEtag : prepared.etag
+    // The same bytes either way: a client holding either entity tag has the current script.
+    const tags = [prepared.etag, prepared.gzipEtag]
+    const headers: Record<string, string> = {
+      etag,
+      'cache-control': cacheControl,
+      vary: 'accept-encoding',
+      ...DATA_HEADERS,
+    }
+    if (matchesEtag(c.req.raw.headers.get('if-none-match'), tags)) {
       return new Response(null, { status: 304, headers })
     }
-    return new Response(body, {
-      headers: {
-        ...headers,
-        'content-type': 'text/javascript; charset=utf-8',
-        'x-content-type-options': 'nosniff',
-      },
-    })
+    headers['content-type'] = 'text/javascript; charset=utf-8'
+    if (!encoded) return new Response(prepared.body, { headers })
+    headers['content-encoding'] = 'gzip'
+    // Workers would otherwise gzip the already gzipped bytes again; other runtimes ignore it.
+    const init = { headers, encodeBody: 'manual' } as ResponseInit
+    return new Response(await prepared.gzipped(), init)
   }
   return { page, script, scriptPath }
 }
 
-async function prepare(load: () => string | Promise<string>) {
+interface Prepared {
+  readonly body: Uint8Array<ArrayBuffer>
+  readonly etag: string
+  readonly gzipEtag: string
+  /** The gzip encoding, made on first use and kept. */
+  gzipped(): Promise<Uint8Array<ArrayBuffer>>
+}
+
+/** Nonces are base64: anything else could end the directive and add its own. */
+function checkedNonce(nonce: string): string {
+  if (/^[A-Za-z0-9+/_-]+=*$/.test(nonce)) return nonce
+  throw new TypeError(`docs: the CSP nonce must be base64, got ${JSON.stringify(nonce)}`)
+}
+
+async function prepare(load: () => string | Promise<string>): Promise<Prepared> {
   const body = new TextEncoder().encode(await load())
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body))
   const hash = btoa(String.fromCharCode(...digest)).replace(/=+$/, '')
-  return { body, etag: `"${hash}"` }
+  let compressed: Promise<Uint8Array<ArrayBuffer>> | undefined
+  return {
+    body,
+    etag: `"${hash}"`,
+    gzipEtag: `"${hash}-gzip"`,
+    gzipped: () => {
+      compressed ??= gzip(body)
+      return compressed
+    },
+  }
 }
 
 /** `If-None-Match` holds `*` or a list of (possibly weak) entity tags. */
-function matchesEtag(header: string | null, etag: string): boolean {
+function matchesEtag(header: string | null, etags: readonly string[]): boolean {
   if (header === null) return false
-  return header
-    .split(',')
-    .some((tag) => tag.trim() === '*' || tag.trim().replace(/^W\//, '') === etag)
+  return header.split(',').some((tag) => {
+    const trimmed = tag.trim()
+    return trimmed === '*' || etags.includes(trimmed.replace(/^W\//, ''))
+  })
 }

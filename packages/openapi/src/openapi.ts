@@ -3,6 +3,7 @@ import type { BriskApp } from '@brisk/router'
 import type { MiddlewareHandler } from 'hono'
 import { type AsyncApiDocument, asyncApiOf } from './asyncapi-document.ts'
 import { createDocument, type DocumentOptions } from './create-document.ts'
+import { DATA_HEADERS } from './internal/docs-security.ts'
 import type { OpenAPIDocument } from './types.ts'
 
 export interface OpenAPIOptions extends DocumentOptions {
@@ -42,7 +43,11 @@ export function openapi(
     let body: string | undefined
     const serve: MiddlewareHandler = async (c) => {
       body ??= JSON.stringify(make())
-      return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8' })
+      // Data, never a page: nothing loads or frames it, and no browser guesses another type.
+      return c.body(body, 200, {
+        'content-type': 'application/json; charset=utf-8',
+        ...DATA_HEADERS,
+      })
     }
     if (options.protect) app.get(path, options.protect, serve)
     else app.get(path, serve)
