@@ -1,0 +1,48 @@
+/**
+ * Fuzzes the fixture bundled by esbuild and run by workerd through Miniflare. The raw requests go
+ * to the loopback socket Miniflare opens, so they reach workerd's own HTTP parser unnormalised.
+ */
+import type { Readable } from 'node:stream'
+import { build } from 'esbuild'
+import { Miniflare } from 'miniflare'
+import { CONFORMANCE_ENV } from '../src/fixture/runtime-routes.ts'
+import { defineFuzzSuite } from '../src/fuzz/define-fuzz-suite.ts'
+import { findDescendant, procAvailable, treeRss } from '../src/fuzz/process-memory.ts'
+import { packageRoot } from './support/paths.ts'
+
+defineFuzzSuite({
+  runtime: 'workerd',
+  start: async () => {
+    const bundle = await build({
+      entryPoints: [`${packageRoot}src/worker.ts`],
+      bundle: true,
+      write: false,
+      format: 'esm',
+      platform: 'browser',
+      conditions: ['source', 'workerd', 'worker', 'browser'],
+      external: ['cloudflare:*'],
+      logLevel: 'silent',
+    })
+    const script = bundle.outputFiles[0]?.text
+    if (!script) throw new Error('esbuild produced no worker bundle')
+    const mf = new Miniflare({
+      modules: true,
+      script,
+      compatibilityDate: '2025-09-01',
+      bindings: { ...CONFORMANCE_ENV },
+      // workerd logs each target its URL parser rejects; the fuzzer counts those answers instead.
+      handleRuntimeStdio: (stdout: Readable, stderr: Readable) => {
+        stdout.resume()
+        stderr.resume()
+      },
+    })
+    const url = await mf.ready
+    const workerd = procAvailable ? findDescendant(process.pid, 'workerd') : undefined
+    return {
+      runtime: 'workerd',
+      baseUrl: url.origin,
+      rss: () => (workerd === undefined ? undefined : treeRss(workerd)),
+      stop: () => mf.dispose(),
+    }
+  },
+})
