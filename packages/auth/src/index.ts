@@ -31,6 +31,7 @@ export {
   type SigningAlgorithm,
   type TokenGrant,
 } from './jwt-tokens.ts'
+export { type OAuth2BearerOptions, oauth2Bearer } from './oauth2-bearer.ts'
 export {
   type Authenticate,
   type OAuth2Password,
@@ -41,6 +42,7 @@ export {
   type TokenRouteDeclaration,
   type TokenRouteOptions,
 } from './oauth2-password.ts'
+export { passwordForm, passwordFormStrict } from './password-form.ts'
 export {
   DEFAULT_ITERATIONS,
   dummyVerify,
@@ -48,4 +50,5 @@ export {
   hashPassword,
   verifyPassword,
 } from './password-hash.ts'
+export { safeEqual } from './safe-equal.ts'
 export type { AuthEnv, SecurityDependency, TokenPrincipal } from './types.ts'
