@@ -2,6 +2,7 @@
 import { createDocument } from '@brisk/openapi'
 import { createApp, dependency, get, HTTPException, post } from '@brisk/router'
 import { describe, expect, it } from 'vitest'
+import { httpBasic, httpBasicCredentials } from './http-basic.ts'
 import { oauth2Bearer } from './oauth2-bearer.ts'
 import { passwordForm, passwordFormStrict } from './password-form.ts'
 import { safeEqual } from './safe-equal.ts'
@@ -109,5 +110,34 @@ describe('safeEqual (secrets.compare_digest)', () => {
     expect(await safeEqual('same', 'samf')).toBe(false)
     expect(await safeEqual('short', 'a much longer string')).toBe(false)
     expect(await safeEqual('', '')).toBe(true)
+  })
+})
+
+describe('HTTP Basic as FastAPI has it', () => {
+  const basicApp = (dep: ReturnType<typeof httpBasicCredentials>) =>
+    createApp({ routes: [get('/who', { deps: { basic: dep } }, ({ deps }) => deps.basic)] })
+  const basic = (user: string, password: string) => ({
+    headers: { authorization: `Basic ${btoa(`${user}:${password}`)}` },
+  })
+
+  it('httpBasicCredentials hands over username and password, unverified', async () => {
+    const app = basicApp(httpBasicCredentials())
+    expect(await (await app.request('/who', basic('ann', 'p:w'))).json()).toEqual({
+      username: 'ann',
+      password: 'p:w',
+    })
+  })
+
+  it('challenges with plain Basic without a realm, with the realm when given', async () => {
+    const plain = await basicApp(httpBasicCredentials()).request('/who')
+    expect(plain.status).toBe(401)
+    expect(plain.headers.get('www-authenticate')).toBe('Basic')
+    const named = await basicApp(httpBasicCredentials({ realm: 'ops' })).request('/who')
+    expect(named.headers.get('www-authenticate')).toBe('Basic realm="ops", charset="UTF-8"')
+    const verified = httpBasic({ verify: (user) => (user === 'ann' ? { user } : undefined) })
+    const refused = await createApp({
+      routes: [get('/v', { deps: { who: verified } }, ({ deps }) => deps.who)],
+    }).request('/v', basic('bob', 'x'))
+    expect(refused.headers.get('www-authenticate')).toBe('Basic')
   })
 })

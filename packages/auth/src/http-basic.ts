@@ -11,8 +11,8 @@ import { dummyVerify, parsePasswordHash, verifyPassword } from './password-hash.
 import type { SecurityDependency } from './types.ts'
 
 interface CommonOptions {
-  /** The protection space named in the challenge. */
-  readonly realm: string
+  /** The protection space named in the challenge (without one, the challenge is plain `Basic`). */
+  readonly realm?: string
   /** Name of the scheme in the OpenAPI document (default `HTTPBasic`). */
   readonly name?: string
   readonly description?: string
@@ -96,11 +96,6 @@ export function httpBasic(
   options: HttpBasicUsersOptions | HttpBasicVerifyOptions<unknown>,
 ): SecurityDependency<any> {
   const where = 'httpBasic'
-  if (typeof options.realm !== 'string' || options.realm === '') {
-    throw new TypeError(`${where}: 'realm' is required`)
-  }
-  assertQuotable(options.realm, `${where}: 'realm'`)
-  const name = options.name ?? 'HTTPBasic'
   let verify: (username: string, password: string) => unknown
   if (options.users !== undefined) {
     if (options.verify !== undefined)
@@ -109,9 +104,49 @@ export function httpBasic(
   } else if (typeof options.verify === 'function') {
     verify = options.verify
   } else {
-    throw new TypeError(`${where}: give 'users' (name → hashPassword hash) or 'verify'`)
+    throw new TypeError(
+      `${where}: give 'users' (name → hashPassword hash) or 'verify' (or use httpBasicCredentials)`,
+    )
   }
-  const challenge = basicChallenge(options.realm)
+  return basicDependency(options, where, verify)
+}
+
+/** The credentials as sent, unverified: FastAPI's `HTTPBasic()` giving `HTTPBasicCredentials`. */
+export interface BasicCredentials {
+  readonly username: string
+  readonly password: string
+}
+
+/**
+ * HTTP Basic credentials for your own check (FastAPI's `HTTPBasic()`): missing or undecodable
+ * credentials are a 401 with the challenge; compare them with `safeEqual`.
+ *
+ * @example
+ * const basic = httpBasicCredentials()
+ * const admin = dependency({ uses: { basic } }, async ({ basic }) => { … })
+ */
+export function httpBasicCredentials(
+  options: CommonOptions = {},
+): SecurityDependency<BasicCredentials> {
+  return basicDependency(options, 'httpBasicCredentials', (username, password) => ({
+    username,
+    password,
+  })) as SecurityDependency<BasicCredentials>
+}
+
+function basicDependency(
+  options: CommonOptions,
+  where: string,
+  verify: (username: string, password: string) => unknown,
+): SecurityDependency<any> {
+  if (options.realm !== undefined) {
+    if (typeof options.realm !== 'string' || options.realm === '') {
+      throw new TypeError(`${where}: 'realm' must be a non-empty string when given`)
+    }
+    assertQuotable(options.realm, `${where}: 'realm'`)
+  }
+  const name = options.name ?? 'HTTPBasic'
+  const challenge = options.realm === undefined ? 'Basic' : basicChallenge(options.realm)
   const guard: Guard<unknown> = {
     name,
     security: {

@@ -15,10 +15,12 @@ export {
 export { type BearerJwtOptions, bearerJwt, type RemoteKeyOptions } from './bearer-jwt.ts'
 export { type CorsForOptions, corsFor } from './cors-for.ts'
 export {
+  type BasicCredentials,
   type BasicUser,
   type HttpBasicUsersOptions,
   type HttpBasicVerifyOptions,
   httpBasic,
+  httpBasicCredentials,
 } from './http-basic.ts'
 export type { BearerScheme } from './internal/bearer-scheme.ts'
 export type { Guard, Outcome } from './internal/guard.ts'
