@@ -1,9 +1,9 @@
 /**
  * Brisk ml-serve: sentiment analysis with a real model (wink-nlp, from npm) served the way a model
  * should be — inputs validated before the model runs, concurrent requests micro-batched, a bounded
- * queue answering 429, streaming with cancellation, long jobs on a queue. Every model route needs
- * an API key. One module for Node, Bun, Deno and Workers: the entries only pick the job queue and
- * store and serve it.
+ * queue answering 429, streaming with cancellation (SSE, and a WebSocket session), long jobs on a
+ * queue. Every model route needs an API key. One module for Node, Bun, Deno and Workers: the
+ * entries only pick the job queue and store and serve it.
  */
 import { openapi } from '@brisk/openapi'
 import { createApp } from '@brisk/router'
@@ -11,6 +11,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import { health } from './routes/health.ts'
 import { jobs } from './routes/jobs.ts'
 import { sentiment } from './routes/sentiment.ts'
+import { sentimentSocket } from './routes/sentiment-socket.ts'
 import { sentimentStream } from './routes/sentiment-stream.ts'
 import { stats } from './routes/stats.ts'
 import { Job, SentimentRequest, SentimentResponse, TextSentiment } from './schemas.ts'
@@ -19,7 +20,7 @@ import { clientKey } from './security.ts'
 export const app = createApp({
   security: [clientKey],
   middleware: [secureHeaders()],
-  routes: [sentiment, sentimentStream, jobs, stats, health],
+  routes: [sentiment, sentimentStream, sentimentSocket, jobs, stats, health],
 })
 
 /** The OpenAPI document at /openapi.json (each entry adds the /docs page its runtime can serve). */
@@ -33,7 +34,8 @@ export const spec = openapi(app, {
   tags: [
     {
       name: 'sentiment',
-      description: 'Score texts now (micro-batched; 429 when the queue is full)',
+      description:
+        'Score texts now (micro-batched; 429 when the queue is full), at once, streamed, or over a WebSocket',
     },
     {
       name: 'jobs',

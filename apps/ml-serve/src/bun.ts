@@ -1,16 +1,19 @@
 /**
- * ml-serve on Bun: `bun --conditions=source src/bun.ts` (Bun serves the default export). `PORT` and
- * `HOST` pick the address; the model loads in the background (`/health`: `loading`, then `ready`).
+ * ml-serve on Bun: `bun --conditions=source src/bun.ts`. `PORT` and `HOST` pick the address; the
+ * model loads in the background (`/health`: `loading`, then `ready`). `serve` from
+ * `@brisk/router/bun` also upgrades the WebSocket route, and SIGTERM or SIGINT stops it gracefully.
  */
 import { docs } from '@brisk/openapi'
 import { localScalar } from '@brisk/openapi/scalar-local'
+import { serve } from '@brisk/router/bun'
 import { app } from './app.ts'
 
 docs(app, { scalar: localScalar(), title: 'Brisk ml-serve' })
-await app.startup() // bad settings stop here, before listening
 
-export default {
+// Bad settings stop here, before listening: `serve` starts the app first.
+await serve(app, {
   port: Number(process.env.PORT ?? 8000),
   hostname: process.env.HOST ?? '127.0.0.1',
-  fetch: app.fetch,
-}
+  onListen: ({ port, hostname }) =>
+    console.log(`Brisk ml-serve is listening on http://${hostname}:${port}`),
+})

@@ -17,9 +17,23 @@ export interface StreamCounts {
   cancelledTexts: number
 }
 
+/** WebSocket sessions, their requests, and the texts that cancels and closes left unscored. */
+export interface SocketCounts {
+  opened: number
+  /** `analyze` requests admitted to the queue. */
+  requests: number
+  /** Requests ended by the client's `cancel`. */
+  cancelled: number
+  /** Sockets that closed with requests still in flight (each of those is cancelled). */
+  closedInFlight: number
+  /** Texts of cancelled requests (by `cancel` or close) that had no result yet. */
+  cancelledTexts: number
+}
+
 export interface Inference {
   readonly batcher: MicroBatcher<string, TextSentiment>
   readonly streams: StreamCounts
+  readonly sockets: SocketCounts
 }
 
 /** The app's batcher over the model, sized by the settings. */
@@ -33,6 +47,7 @@ export const inference = dependency(
       run: (texts) => model.predict(texts),
     }),
     streams: { started: 0, disconnected: 0, cancelledTexts: 0 },
+    sockets: { opened: 0, requests: 0, cancelled: 0, closedInFlight: 0, cancelledTexts: 0 },
   }),
 )
 

@@ -12,16 +12,17 @@ const EXAMPLE_TEXTS = [
   'The delivery was late and the box was damaged.',
 ]
 
+/** 1–64 texts: what one interactive request scores. */
+const Texts = v.pipe(
+  v.array(Text),
+  v.minLength(1),
+  v.maxLength(64),
+  v.description('1 to 64 texts of 1 to 5000 characters'),
+)
+
 /** `POST /v1/sentiment` and its stream: 1–64 texts. */
 export const SentimentRequest = v.pipe(
-  v.object({
-    texts: v.pipe(
-      v.array(Text),
-      v.minLength(1),
-      v.maxLength(64),
-      v.description('1 to 64 texts of 1 to 5000 characters'),
-    ),
-  }),
+  v.object({ texts: Texts }),
   v.examples([{ texts: EXAMPLE_TEXTS }]),
 )
 
@@ -88,3 +89,42 @@ export const QUEUE_FULL = {
     },
   },
 } as const
+
+/** The client's name for one request on a socket: echoed in every reply about it. */
+const RequestId = v.union([
+  v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
+  v.pipe(v.number(), v.integer()),
+])
+
+/** What a client sends on `GET /v1/sentiment/ws`. */
+export const SocketRequest = v.variant('type', [
+  v.object({ type: v.literal('analyze'), id: RequestId, texts: Texts }),
+  v.object({ type: v.literal('cancel'), id: RequestId }),
+])
+
+/** Why a socket request ended with `error`, for clients to `switch` on. */
+export const SocketErrorCode = v.picklist([
+  'duplicate_id',
+  'not_in_flight',
+  'queue_full',
+  'model_failed',
+])
+
+/** What the server sends on `GET /v1/sentiment/ws`: each request ends with done, cancelled or error. */
+export const SocketReply = v.variant('type', [
+  v.object({
+    type: v.literal('result'),
+    id: RequestId,
+    index: v.number(),
+    ...TextSentiment.entries,
+  }),
+  v.object({ type: v.literal('done'), id: RequestId }),
+  v.object({ type: v.literal('cancelled'), id: RequestId, cancelled_texts: v.number() }),
+  v.object({
+    type: v.literal('error'),
+    id: RequestId,
+    code: SocketErrorCode,
+    detail: v.string(),
+    retry_after: v.optional(v.number()),
+  }),
+])

@@ -3,7 +3,7 @@
  * Secure by default: with no `ML_API_KEY` set there is no well-known development key — a random one
  * is made for this run and printed once, so `npm start` works and nothing guessable is accepted.
  */
-import { apiKey } from '@brisk/auth'
+import { anyOf, apiKey } from '@brisk/auth'
 import { dependency } from '@brisk/router'
 import { config } from './config.ts'
 
@@ -35,3 +35,19 @@ export const clientKey = apiKey({
   description: 'The clients’ key (setting `ML_API_KEY`; unset, the server prints one per start)',
   keys: clientKeys,
 })
+
+/**
+ * The same keys in the `api_key` query parameter: how a browser authenticates a WebSocket, since
+ * it cannot set headers on one. Accepted only where a route asks for it (`clientKeyOrQuery`).
+ */
+export const clientQueryKey = apiKey({
+  in: 'query',
+  name: 'api_key',
+  scheme: 'ApiKeyQuery',
+  description:
+    'The clients’ key as a query parameter, for browsers’ WebSockets (it ends up in logs: prefer the header elsewhere)',
+  keys: clientKeys,
+})
+
+/** `X-API-Key`, or else `?api_key=`: the WebSocket route's security. */
+export const clientKeyOrQuery = anyOf(clientKey, clientQueryKey)

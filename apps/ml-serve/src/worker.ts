@@ -6,6 +6,7 @@
  */
 import { docs } from '@brisk/openapi'
 import { dependency, runtimeEnv } from '@brisk/router'
+import { worker } from '@brisk/router/workers'
 import { app } from './app.ts'
 import { cloudflareJobQueue, type QueueProducerLike } from './jobs/cloudflare-job-queue.ts'
 import { jobQueue, jobStore } from './jobs/job-dependencies.ts'
@@ -78,4 +79,5 @@ async function queue(batch: QueueBatch, bindings: Bindings, context: unknown): P
   }
 }
 
-export default { fetch: app.fetch, queue }
+// `worker(app)` serves the app and upgrades its WebSocket route; the queue consumer sits beside it.
+export default { ...worker<Bindings>(app), queue }

@@ -5,11 +5,14 @@
  */
 import { expect } from 'vitest'
 import { eventually } from '../../../packages/conformance/src/cases/http.ts'
+import { openSocket, refusedUpgrade } from './support/socket-client.ts'
 import { allEvents, readEvents } from './support/sse.ts'
 
 export interface MlTarget {
   fetch(request: Request): Promise<Response>
   readonly apiKey: string
+  /** `ws://host:port` where the target is a real server (the WebSocket case needs one). */
+  readonly websocketUrl?: string | undefined
 }
 
 export interface MlCase {
@@ -265,6 +268,49 @@ export const mlCases: MlCase[] = [
         expect(resolved.examples?.[0]?.texts?.length, path).toBeGreaterThan(0)
       }
       expect(document.paths['/health'].get.security).toEqual([])
+      // The WebSocket route takes the key in the header or, for browsers, in the query.
+      expect(document.paths['/v1/sentiment/ws'].get.security).toEqual([
+        { ApiKey: [] },
+        { ApiKeyQuery: [] },
+      ])
+      expect(document.components.securitySchemes.ApiKeyQuery).toMatchObject({
+        type: 'apiKey',
+        in: 'query',
+        name: 'api_key',
+      })
     },
   },
 ]
+
+/**
+ * `GET /v1/sentiment/ws` on a real server (an in-process `fetch` cannot upgrade; workerd is driven
+ * through Miniflare's own socket in its test): the key as a browser sends it, then results and done.
+ */
+export const socketCase: MlCase = {
+  name: 'GET /v1/sentiment/ws: no key is a JSON 401; ?api_key= opens; a result per text, then done',
+  run: async (target) => {
+    if (target.websocketUrl === undefined) throw new Error('this target has no WebSocket URL')
+    const url = `${target.websocketUrl}/v1/sentiment/ws`
+    const refusal = await refusedUpgrade(url)
+    expect(refusal.status).toBe(401)
+    expect(JSON.parse(refusal.body)).toEqual({ detail: expect.any(String) })
+    await ready(target)
+    const client = await openSocket(`${url}?api_key=${encodeURIComponent(target.apiKey)}`)
+    client.send({ type: 'analyze', id: 'c1', texts: [POSITIVE, NEGATIVE] })
+    expect(await client.next()).toMatchObject({
+      type: 'result',
+      id: 'c1',
+      index: 0,
+      label: 'positive',
+    })
+    expect(await client.next()).toMatchObject({
+      type: 'result',
+      id: 'c1',
+      index: 1,
+      label: 'negative',
+    })
+    expect(await client.next()).toEqual({ type: 'done', id: 'c1' })
+    client.socket.close(1000)
+    expect(await client.closed).toBe(1000)
+  },
+}

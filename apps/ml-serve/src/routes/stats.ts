@@ -1,4 +1,4 @@
-/** `GET /v1/stats`: what the model, the batcher and the streams did since startup. */
+/** `GET /v1/stats`: what the model, the batcher, the streams and the sockets did since startup. */
 import { get } from '@brisk/router'
 import * as v from 'valibot'
 import { inference } from '../inference.ts'
@@ -22,13 +22,20 @@ export const stats = get(
         running: count,
       }),
       streams: v.object({ started: count, disconnected: count, cancelled_texts: count }),
+      sockets: v.object({
+        opened: count,
+        requests: count,
+        cancelled: count,
+        closed_in_flight: count,
+        cancelled_texts: count,
+      }),
     }),
     tags: ['health'],
     summary: 'Counters: model calls, batches, cancelled and refused texts',
   },
   ({ deps }) => {
     const batcher = deps.inference.batcher.stats()
-    const { streams } = deps.inference
+    const { streams, sockets } = deps.inference
     return {
       model: { status: deps.model.status(), ...deps.model.stats() },
       batcher: {
@@ -44,6 +51,13 @@ export const stats = get(
         started: streams.started,
         disconnected: streams.disconnected,
         cancelled_texts: streams.cancelledTexts,
+      },
+      sockets: {
+        opened: sockets.opened,
+        requests: sockets.requests,
+        cancelled: sockets.cancelled,
+        closed_in_flight: sockets.closedInFlight,
+        cancelled_texts: sockets.cancelledTexts,
       },
     }
   },

@@ -6,6 +6,8 @@ import { type MlTarget, mlCases } from '../contract.ts'
 export interface StartedServer {
   fetch(request: Request): Promise<Response>
   stop(): Promise<unknown>
+  /** `ws://host:port`, where a real server can upgrade WebSockets. */
+  readonly websocketUrl?: string
 }
 
 export interface ContractOptions {
@@ -25,6 +27,9 @@ export function describeContract(title: string, options: ContractOptions): void 
         return started.fetch(request)
       },
       apiKey: options.apiKey,
+      get websocketUrl() {
+        return started?.websocketUrl
+      },
     }
     beforeAll(async () => {
       started = await options.start()

@@ -14,11 +14,24 @@ function gate() {
   return { promise, open }
 }
 
-/** The fake: every call's texts, gates on load and on each call, `poison` texts throw. */
-export function fakeModel(options: { gatedLoad?: boolean; gatedCalls?: boolean } = {}) {
+/**
+ * The fake: every call's texts, gates on load and on calls, `poison` texts throw. `gatedCalls`
+ * holds every call until `releaseCalls()`; `steppedCalls` holds each call until its own
+ * `releaseNextCall()` (one call at a time, in order).
+ */
+export function fakeModel(
+  options: { gatedLoad?: boolean; gatedCalls?: boolean; steppedCalls?: boolean } = {},
+) {
   const calls: string[][] = []
   const load = gate()
   const call = gate()
+  // One gate per call when stepped: released in order, possibly before the call starts.
+  const steps: ReturnType<typeof gate>[] = []
+  let released = 0
+  const stepOf = (index: number) => {
+    while (steps.length <= index) steps.push(gate())
+    return steps[index]!
+  }
   let closed = 0
   const callStarted: (() => void)[] = []
   if (!options.gatedLoad) load.open()
@@ -28,9 +41,10 @@ export function fakeModel(options: { gatedLoad?: boolean; gatedCalls?: boolean }
     predict: async (texts) => {
       // The warm-up's call is not counted: tests count what requests caused.
       if (!texts[0]?.startsWith('Warming up')) {
-        calls.push([...texts])
+        const index = calls.push([...texts]) - 1
         for (const notify of callStarted.splice(0)) notify()
         await call.promise
+        if (options.steppedCalls) await stepOf(index).promise
       }
       if (texts.includes('poison')) throw new Error('the model cannot read "poison"')
       return texts.map((): TextSentiment => ({ score: 0.5, label: 'positive', sentences: [] }))
@@ -47,6 +61,8 @@ export function fakeModel(options: { gatedLoad?: boolean; gatedCalls?: boolean }
     }),
     finishLoading: load.open,
     releaseCalls: call.open,
+    /** Lets the next held call (stepped) answer. */
+    releaseNextCall: () => stepOf(released++).open(),
     /** Resolves once the model is called (again). */
     called: () =>
       new Promise<void>((resolve) => {

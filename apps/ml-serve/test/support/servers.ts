@@ -13,6 +13,8 @@ export type ServedRuntime = 'node' | 'bun' | 'deno'
 
 const appRoot = fileURLToPath(new URL('../../', import.meta.url))
 const env = { ...TEST_SETTINGS, HOST: '127.0.0.1', PORT: '0' }
+/** The line every entry prints once it listens. */
+const LISTENING = /Brisk ml-serve is listening on (http:\/\/\S+)/
 
 const starters: Record<ServedRuntime, () => ReturnType<typeof spawnServer>> = {
   // `npm test` builds before vitest runs; `node dist/node.js` is what `npm start` runs.
@@ -20,29 +22,28 @@ const starters: Record<ServedRuntime, () => ReturnType<typeof spawnServer>> = {
     spawnServer(process.execPath, ['dist/node.js'], {
       cwd: appRoot,
       env,
-      listening: /Brisk ml-serve is listening on (http:\/\/\S+)/,
+      listening: LISTENING,
     }),
-  // Bun announces the default export's server on stdout outside production.
   bun: () =>
     spawnServer(binary('bun'), ['--conditions=source', 'src/bun.ts'], {
       cwd: appRoot,
       env,
-      listening: /Started development server: (http:\/\/\S+)/,
+      listening: LISTENING,
     }),
   deno: () =>
-    spawnServer(
-      binary('deno'),
-      ['serve', '-A', '--conditions=source', '--host', '127.0.0.1', '--port', '0', 'src/deno.ts'],
-      {
-        cwd: appRoot,
-        env: { ...env, DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
-        listening: /deno serve: Listening on (http:\/\/\S+)/,
-      },
-    ),
+    spawnServer(binary('deno'), ['run', '-A', '--conditions=source', 'src/deno.ts'], {
+      cwd: appRoot,
+      env: { ...env, DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+      listening: LISTENING,
+    }),
 }
 
-/** Starts ml-serve on `runtime`; reached over real HTTP. */
+/** Starts ml-serve on `runtime`; reached over real HTTP (and WebSockets). */
 export async function startServed(runtime: ServedRuntime): Promise<StartedServer> {
   const server = await starters[runtime]()
-  return { fetch: fetchOverHttp(server.baseUrl), stop: () => server.stop() }
+  return {
+    fetch: fetchOverHttp(server.baseUrl),
+    stop: () => server.stop(),
+    websocketUrl: server.baseUrl.replace(/^http/, 'ws'),
+  }
 }
