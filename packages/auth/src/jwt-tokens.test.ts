@@ -85,3 +85,78 @@ describe('jwtTokens', () => {
     await expect(tokens.issue({ subject: 's' })).rejects.toThrow('these tokens verify only')
   })
 })
+
+describe('jwtTokens accepting what an existing deployment issued', () => {
+  const secret = 'a-shared-secret-of-at-least-32-bytes!!'
+  const key = new TextEncoder().encode(secret)
+  const now = () => Math.floor(Date.now() / 1000)
+  /** A token as python-jose / PyJWT tutorials make them: HS256, `sub` and maybe `exp`, no more. */
+  const plain = (claims: Record<string, unknown>) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(key)
+
+  it('refuses a plain HS256 token by default: no iss, aud or typ', async () => {
+    const strict = jwtTokens({ ...common, secret })
+    expect(await strict.verify(await plain({ sub: 'alice', exp: now() + 60 }))).toBeUndefined()
+  })
+
+  it('accepts sub and exp alone with issuer, audience and typ set to false', async () => {
+    const legacy = jwtTokens({ secret, issuer: false, audience: false, typ: false })
+    const token = await plain({ sub: 'alice', exp: now() + 60 })
+    expect(await legacy.verify(token)).toMatchObject({ sub: 'alice' })
+    // Its own tokens carry none of them either, and still verify.
+    const issued = await legacy.issue({ subject: 'bob' })
+    const header = JSON.parse(atob(issued.token.split('.')[0]!))
+    expect(header).toEqual({ alg: 'HS256' })
+    expect(await legacy.verify(issued.token)).not.toHaveProperty('iss')
+    // Expired, or another secret, are still refused.
+    expect(await legacy.verify(await plain({ sub: 'alice', exp: now() - 60 }))).toBeUndefined()
+  })
+
+  it('accepts longer-lived tokens up to maxLifetime, and no exp only when told it is unsafe', async () => {
+    const day = jwtTokens({ secret, issuer: false, audience: false, typ: false })
+    const long = await plain({ sub: 'alice', exp: now() + 7 * 24 * 3600 })
+    expect(await day.verify(long)).toBeUndefined() // beyond the default 900 s
+    const week = jwtTokens({
+      secret,
+      issuer: false,
+      audience: false,
+      typ: false,
+      maxLifetime: 7 * 24 * 3600,
+    })
+    expect(await week.verify(long)).toMatchObject({ sub: 'alice' })
+    const forever = await plain({ sub: 'alice' })
+    expect(await week.verify(forever)).toBeUndefined()
+    const unsafe = jwtTokens({
+      secret,
+      issuer: false,
+      audience: false,
+      typ: false,
+      unsafeAcceptTokensWithoutExpiry: true,
+    })
+    expect(await unsafe.verify(forever)).toMatchObject({ sub: 'alice' })
+    expect(await unsafe.verify(await plain({ exp: now() + 60 }))).toBeUndefined() // sub still needed
+  })
+
+  it('does the same through jose for key pairs', async () => {
+    const pair = await generateKeyPair('ES256')
+    const tokens = jwtTokens({
+      issuer: false,
+      audience: false,
+      typ: false,
+      unsafeAcceptTokensWithoutExpiry: true,
+      keys: { algorithm: 'ES256', publicKey: pair.publicKey },
+    })
+    const bare = await new SignJWT({ sub: 'alice' })
+      .setProtectedHeader({ alg: 'ES256' })
+      .sign(pair.privateKey)
+    expect(await tokens.verify(bare)).toMatchObject({ sub: 'alice' })
+  })
+
+  it('needs false said explicitly, and maxLifetime at least expiresIn', () => {
+    expect(() => jwtTokens({ ...common, issuer: '', secret })).toThrow(/false, explicitly/)
+    expect(() => jwtTokens({ ...common, secret, typ: '' })).toThrow(/'typ'/)
+    expect(() => jwtTokens({ ...common, secret, expiresIn: 600, maxLifetime: 60 })).toThrow(
+      /maxLifetime/,
+    )
+  })
+})

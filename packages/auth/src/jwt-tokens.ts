@@ -14,16 +14,29 @@ export type SigningAlgorithm = 'RS256' | 'PS256' | 'ES256' | 'EdDSA'
 export type KeyInput = CryptoKey | JWK | string
 
 interface CommonOptions {
-  /** The `iss` claim issued and required. */
-  readonly issuer: string
-  /** The `aud` claim issued and required. */
-  readonly audience: string
+  /**
+   * The `iss` claim issued and required. `false`: none issued or required — only to accept tokens
+   * an existing deployment issued without one.
+   */
+  readonly issuer: string | false
+  /** The `aud` claim issued and required; `false` as for `issuer`. */
+  readonly audience: string | false
   /** Lifetime of issued tokens in seconds (default 900); longer-lived tokens are refused. */
   readonly expiresIn?: number
+  /**
+   * Longest lifetime accepted, in seconds, when tokens issued elsewhere live longer than the ones
+   * this app issues (default `expiresIn`; at most a year).
+   */
+  readonly maxLifetime?: number
   /** Leeway in seconds for `exp`, `nbf` and `iat` (default 5, at most 300). */
   readonly clockTolerance?: number
-  /** The `typ` header issued and required (default `at+jwt`, RFC 9068). */
-  readonly typ?: string
+  /** The `typ` header issued and required (default `at+jwt`, RFC 9068); `false`: none. */
+  readonly typ?: string | false
+  /**
+   * Accepts tokens without `exp`, which never expire: a stolen one works forever. Only to move an
+   * existing deployment over; issued tokens still carry `exp`.
+   */
+  readonly unsafeAcceptTokensWithoutExpiry?: boolean
 }
 
 export type JwtTokensOptions = CommonOptions &
@@ -63,11 +76,11 @@ export interface IssuedToken {
 /** Signs and verifies the app's access tokens. */
 export interface JwtTokens {
   readonly algorithm: string
-  readonly issuer: string
-  readonly audience: string
+  readonly issuer: string | false
+  readonly audience: string | false
   readonly expiresIn: number
   readonly clockTolerance: number
-  readonly typ: string
+  readonly typ: string | false
   /** Signs a token: `sub`, `scope`, `iat`, `exp`, `iss`, `aud`, `jti` (a random UUID). */
   issue(grant: TokenGrant): Promise<IssuedToken>
   /** The verified claims, or `undefined` for any invalid, expired or foreign token. */
@@ -127,14 +140,22 @@ function once<TValue>(make: () => Promise<TValue>): () => Promise<TValue> {
  */
 export function jwtTokens(options: JwtTokensOptions): JwtTokens {
   const { issuer, audience, expiresIn = 900, clockTolerance = 5, typ = 'at+jwt' } = options
-  if (typeof issuer !== 'string' || issuer === '') {
-    throw new TypeError("jwtTokens: 'issuer' is required")
+  if (issuer !== false && (typeof issuer !== 'string' || issuer === '')) {
+    throw new TypeError("jwtTokens: 'issuer' is required (false, explicitly, for none)")
   }
-  if (typeof audience !== 'string' || audience === '') {
-    throw new TypeError("jwtTokens: 'audience' is required")
+  if (audience !== false && (typeof audience !== 'string' || audience === '')) {
+    throw new TypeError("jwtTokens: 'audience' is required (false, explicitly, for none)")
+  }
+  if (typ !== false && (typeof typ !== 'string' || typ === '')) {
+    throw new TypeError("jwtTokens: 'typ' must be a non-empty string, or false for none")
   }
   assertPositiveInteger(expiresIn, 'expiresIn', 31_536_000)
   if (expiresIn === 0) throw new TypeError("jwtTokens: 'expiresIn' must be positive")
+  const maxLifetime = options.maxLifetime ?? expiresIn
+  assertPositiveInteger(maxLifetime, 'maxLifetime', 31_536_000)
+  if (maxLifetime < expiresIn) {
+    throw new TypeError("jwtTokens: 'maxLifetime' must be at least 'expiresIn'")
+  }
   assertPositiveInteger(clockTolerance, 'clockTolerance', 300)
 
   let algorithm: string
@@ -184,11 +205,12 @@ export function jwtTokens(options: JwtTokensOptions): JwtTokens {
 
   const rules: ClaimRules = {
     algorithms: [algorithm],
-    issuer,
-    audience,
-    typ,
+    issuer: issuer === false ? undefined : issuer,
+    audience: audience === false ? undefined : audience,
+    typ: typ === false ? undefined : typ,
     clockTolerance,
-    maxLifetime: expiresIn,
+    maxLifetime,
+    requireExpiry: options.unsafeAcceptTokensWithoutExpiry !== true,
   }
   const verifyToken = verifier(rules)
 
@@ -205,11 +227,12 @@ export function jwtTokens(options: JwtTokensOptions): JwtTokens {
       }
       const scope = (grant.scopes ?? []).join(' ')
       const now = Math.floor(Date.now() / 1000)
-      const token = await new SignJWT({ ...grant.claims, scope })
-        .setProtectedHeader({ alg: algorithm, typ })
+      const jwt = new SignJWT({ ...grant.claims, scope })
+        .setProtectedHeader(typ === false ? { alg: algorithm } : { alg: algorithm, typ })
         .setSubject(grant.subject)
-        .setIssuer(issuer)
-        .setAudience(audience)
+      if (issuer !== false) jwt.setIssuer(issuer)
+      if (audience !== false) jwt.setAudience(audience)
+      const token = await jwt
         .setIssuedAt(now)
         .setExpirationTime(now + expiresIn)
         .setJti(crypto.randomUUID())

@@ -33,7 +33,10 @@ export function checkClaims(
       return false
     }
   }
-  if (!Object.hasOwn(claims, 'exp') || !Object.hasOwn(claims, 'sub')) return false
+  const expiryOptional = rules.requireExpiry === false && claims.exp === undefined
+  if ((!expiryOptional && !Object.hasOwn(claims, 'exp')) || !Object.hasOwn(claims, 'sub')) {
+    return false
+  }
   if (issuer !== undefined) {
     if (!Object.hasOwn(claims, 'iss') || !listOf(issuer).includes(claims.iss)) return false
   }
@@ -45,6 +48,6 @@ export function checkClaims(
   const now = Math.floor(Date.now() / 1000)
   const { nbf, exp } = claims
   if (nbf !== undefined && (typeof nbf !== 'number' || nbf > now + clockTolerance)) return false
-  if (typeof exp !== 'number' || exp <= now - clockTolerance) return false
+  if (!expiryOptional && (typeof exp !== 'number' || exp <= now - clockTolerance)) return false
   return checkTimes(claims, rules, now)
 }

@@ -20,6 +20,8 @@ export interface ClaimRules {
   readonly clockTolerance: number
   /** Longest lifetime accepted: an `exp` further ahead than this (plus leeway) is refused. */
   readonly maxLifetime: number
+  /** `exp` required (the default); `false` only by `jwtTokens`' explicitly unsafe option. */
+  readonly requireExpiry?: boolean
 }
 
 /** The key source could not be reached or gave nonsense: not the token's fault. */
@@ -40,7 +42,7 @@ export async function verifyJwt(
   const options: JWTVerifyOptions = {
     algorithms: [...rules.algorithms],
     clockTolerance: rules.clockTolerance,
-    requiredClaims: ['exp', 'sub'],
+    requiredClaims: rules.requireExpiry === false ? ['sub'] : ['exp', 'sub'],
   }
   if (rules.issuer !== undefined) options.issuer = rules.issuer as string | string[]
   if (rules.audience !== undefined) options.audience = rules.audience as string | string[]
@@ -71,8 +73,10 @@ export function checkTimes(
 ): boolean {
   const { exp, iat, sub } = claims
   if (typeof sub !== 'string' || sub === '') return false
-  if (typeof exp !== 'number' || !Number.isFinite(exp)) return false
-  if (exp > now + rules.maxLifetime + rules.clockTolerance) return false
+  if (exp !== undefined || rules.requireExpiry !== false) {
+    if (typeof exp !== 'number' || !Number.isFinite(exp)) return false
+    if (exp > now + rules.maxLifetime + rules.clockTolerance) return false
+  }
   if (iat !== undefined && (typeof iat !== 'number' || iat > now + rules.clockTolerance)) {
     return false
   }
