@@ -1,0 +1,12 @@
+/** Teardown under faults on `Bun.serve`, in a Bun child process. */
+import { spawnServer } from '../src/fuzz/spawn-server.ts'
+import { defineTeardownFaultsSuite } from '../src/fuzz/teardown-faults-suite.ts'
+import { binary, packageRoot } from './support/paths.ts'
+
+defineTeardownFaultsSuite({
+  runtime: 'bun',
+  start: () =>
+    spawnServer(binary('bun'), ['--conditions=source', 'src/fuzz/faults-bun.ts'], {
+      cwd: packageRoot,
+    }),
+})
