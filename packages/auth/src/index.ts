@@ -13,6 +13,12 @@ export {
   apiKey,
 } from './api-key.ts'
 export { type BearerJwtOptions, bearerJwt, type RemoteKeyOptions } from './bearer-jwt.ts'
+export {
+  type ClientAddress,
+  clientAddress,
+  type ForwardedClientAddressOptions,
+  forwardedClientAddress,
+} from './client-address.ts'
 export { type CorsForOptions, corsFor } from './cors-for.ts'
 export {
   type BasicCredentials,
@@ -33,6 +39,13 @@ export {
   type SigningAlgorithm,
   type TokenGrant,
 } from './jwt-tokens.ts'
+export {
+  type LoginThrottleOptions,
+  type LoginThrottleStore,
+  type MemoryThrottleStoreOptions,
+  memoryThrottleStore,
+  type ThrottleWindow,
+} from './login-throttle.ts'
 export { type OAuth2BearerOptions, oauth2Bearer } from './oauth2-bearer.ts'
 export {
   type Authenticate,

@@ -12,12 +12,14 @@ import {
   type SecuritySchemeObject,
   type Uses,
 } from '@brisk/router'
+import type { Context } from 'hono'
 import * as v from 'valibot'
 import { type BearerScheme, bearerScheme } from './internal/bearer-scheme.ts'
 import { assertQuotable } from './internal/challenge.ts'
 import { assertScopeNames } from './internal/scopes.ts'
 import { type Authenticate, handleTokenRequest } from './internal/token-endpoint.ts'
 import type { JwtTokens } from './jwt-tokens.ts'
+import { type LoginThrottleOptions, loginThrottle } from './login-throttle.ts'
 
 export type {
   Authenticate,
@@ -54,6 +56,13 @@ export interface TokenRouteOptions<
    * `invalid_grant`; throw an `HTTPException(401)` for FastAPI's tutorial answer instead).
    */
   readonly authenticate: Authenticate<Resolved<TUses>>
+  /**
+   * Failed logins are throttled per username (5) and per client address (30) in a 15-minute
+   * window, answered `429` with `Retry-After` past that (default). Options change the limits, the
+   * store (in memory by default) and how the client address is found; `false` turns it off (when
+   * a gateway in front throttles logins).
+   */
+  readonly throttle?: LoginThrottleOptions | false
   /** Route path (default: `tokenUrl`). */
   readonly path?: TPath
   readonly tags?: readonly string[]
@@ -66,6 +75,7 @@ export interface TokenRouteDeclaration {
   readonly responses: {
     readonly 200: { readonly schema: typeof TokenResponse; readonly description: string }
     readonly 400: { readonly schema: typeof OAuthError; readonly description: string }
+    readonly 429: { readonly schema: typeof TooManyFailures; readonly description: string }
   }
 }
 
@@ -96,6 +106,8 @@ const TokenForm = v.object({
   password: v.string(),
   scope: v.optional(v.pipe(v.string(), v.description('Space-separated scopes to request'))),
 })
+
+const TooManyFailures = v.object({ detail: v.string() })
 
 const OAuthError = v.object({
   error: v.picklist([
@@ -164,6 +176,9 @@ export function oauth2Password<
       throw new TypeError(`${where}.tokenRoute: 'authenticate' must be a function`)
     }
     const { authenticate } = routeOptions
+    // Made once per route, when the route is: its store lives as long as the app.
+    const throttle =
+      routeOptions.throttle === false ? undefined : loginThrottle(routeOptions.throttle)
     // The tokens dependency (if any) rides along under a key of its own, apart from the user's.
     const deps = { ...routeOptions.deps, ...(configured ? { [TOKENS]: configured } : {}) }
     return post(
@@ -178,11 +193,30 @@ export function oauth2Password<
         responses: {
           200: { schema: TokenResponse, description: 'An access token' },
           400: { schema: OAuthError, description: 'RFC 6749 §5.2 error' },
+          429: {
+            schema: TooManyFailures,
+            description: 'Too many failed logins for this username or address (see Retry-After)',
+          },
         },
       },
-      ({ request, deps: values }: { request: Request; deps: Record<string, unknown> }) => {
+      ({
+        request,
+        c,
+        deps: values,
+      }: {
+        request: Request
+        c: Context
+        deps: Record<string, unknown>
+      }) => {
         const { [TOKENS]: made, ...userDeps } = values
-        const config = { tokens: tokensOf(made), declaredScopes, authenticate, deps: userDeps }
+        const config = {
+          tokens: tokensOf(made),
+          declaredScopes,
+          authenticate,
+          deps: userDeps,
+          throttle: throttle?.check,
+          address: throttle?.clientAddress(c),
+        }
         return handleTokenRequest(request, config)
       },
     )

@@ -2,6 +2,7 @@
 import { createValidator, mediaType } from '@brisk/validator'
 import * as v from 'valibot'
 import type { JwtTokens } from '../jwt-tokens.ts'
+import type { LoginThrottle } from '../login-throttle.ts'
 import { parseScopes } from './scopes.ts'
 
 /** What the app's own user check returns for good credentials. */
@@ -81,6 +82,24 @@ export interface TokenEndpointConfig {
   readonly authenticate: Authenticate<any>
   /** The values of the route's dependencies, for `authenticate`. */
   readonly deps: unknown
+  /** Counts failed logins; `undefined` when throttling is off. */
+  readonly throttle: LoginThrottle | undefined
+  /** The client's address, for the throttle. */
+  readonly address: string | undefined
+}
+
+/** Too many failed logins: not an RFC 6749 error (it has none for this), a plain 429. */
+function tooManyFailures(seconds: number): Response {
+  return Response.json(
+    { detail: 'Too many failed logins: try again later' },
+    { status: 429, headers: { ...NO_STORE, 'retry-after': String(seconds) } },
+  )
+}
+
+/** Thrown by the user check as its answer to bad credentials (e.g. `HTTPException(401)`). */
+function isCredentialsAnswer(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status
+  return status === 400 || status === 401 || status === 403
 }
 
 /** Answers one token request: a token, or the §5.2 error that fits. Never a stack trace. */
@@ -111,11 +130,22 @@ export async function handleTokenRequest(
   if (requested.some((scope) => !config.declaredScopes.includes(scope))) {
     return oauthError('invalid_scope', 'Unknown scope requested')
   }
-  const grant = await config.authenticate(
-    { username, password, scopes: requested, request },
-    config.deps,
-  )
+  // Counted before the password is checked: a refused attempt costs no hashing and tells nothing.
+  const throttled = await config.throttle?.(username, config.address)
+  if (throttled && 'refused' in throttled) return tooManyFailures(throttled.refused)
+  const attempt = throttled?.attempt
+  let grant: PasswordGrant | undefined
+  try {
+    grant = await config.authenticate(
+      { username, password, scopes: requested, request },
+      config.deps,
+    )
+  } catch (error) {
+    if (!isCredentialsAnswer(error)) await attempt?.undo() // an outage is not a wrong password
+    throw error
+  }
   if (grant === undefined) return oauthError('invalid_grant', 'Incorrect username or password')
+  await attempt?.succeeded()
   // Least privilege: only what was both requested and allowed; nothing requested, nothing granted.
   const granted = requested.filter((scope) => grant.scopes.includes(scope))
   const issued = await config.tokens.issue({
