@@ -161,18 +161,25 @@ function checkedNonce(nonce: string): string {
 
 async function prepare(load: () => string | Promise<string>): Promise<Prepared> {
   const body = new TextEncoder().encode(await load())
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', body))
-  const hash = btoa(String.fromCharCode(...digest)).replace(/=+$/, '')
+  const hash = await sha256(body)
+  // The gzip bytes are another representation: another opaque tag, known before compressing.
+  const gzipHash = await sha256(new TextEncoder().encode(`${hash}:gzip`))
   let compressed: Promise<Uint8Array<ArrayBuffer>> | undefined
   return {
     body,
     etag: `"${hash}"`,
-    gzipEtag: `"${hash}-gzip"`,
+    gzipEtag: `"${gzipHash}"`,
     gzipped: () => {
       compressed ??= gzip(body)
       return compressed
     },
   }
+}
+
+/** SHA-256, base64 without padding. */
+async function sha256(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
+  return btoa(String.fromCharCode(...digest)).replace(/=+$/, '')
 }
 
 /** `If-None-Match` holds `*` or a list of (possibly weak) entity tags. */
