@@ -32,6 +32,21 @@ describe('createValidator JSON bodies', () => {
     expect(result.ok && result.value.body).toEqual({ name: 'a' })
   })
 
+  test('an invalid body stops being checked once maxIssues issues exist (#12 defect 5)', async () => {
+    // Before, every item was checked and every issue built, only for the first 100 to be kept.
+    let checked = 0
+    const counted = v.pipe(
+      v.number(),
+      v.check((n) => (checked++, n >= 0)),
+    )
+    const values = Array.from({ length: 20_000 }, () => -1)
+    const result = await run({ body: { values: v.array(counted) } }, json({ values }))
+    expect(result.ok ? [] : result.issues).toHaveLength(100)
+    expect(result.ok ? undefined : result.issues[99]?.loc).toEqual(['body', 'values', 99])
+    // The compiled parser stops at the first invalid item; Valibot's run then at the 100th.
+    expect(checked).toBeLessThanOrEqual(101)
+  })
+
   test('accepts any JSON schema, such as an array', async () => {
     const result = await run({ body: v.array(v.number()) }, json([1, 2]))
     expect(result).toMatchObject({ ok: true, value: { body: [1, 2] } })

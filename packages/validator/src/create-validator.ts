@@ -2,8 +2,8 @@
  * `createValidator` plans the validation of one route's inputs once, then validates each request:
  * coerces strings, reads the body within limits, and collects every issue in one pass.
  */
-import * as v from 'valibot'
 import { INVALID } from './compile-parser.ts'
+import { cappedSafeParse } from './internal/capped-safe-parse.ts'
 import { headerName } from './internal/header-name.ts'
 import { type BodyOutcome, loadBody } from './internal/load-body.ts'
 import { type BodyPlan, planBody } from './internal/plan-body.ts'
@@ -140,7 +140,7 @@ export function createValidator<const TSpec extends InputSpec>(
       if (output !== INVALID) return output
     }
     // Invalid (or not compiled): Valibot's own run names the issues.
-    const result = v.safeParse(bodyPlan.schema, value)
+    const result = cappedSafeParse(bodyPlan.schema, value, maxIssues)
     if (result.success) return result.output
     pushSchemaIssues(result.issues, 'body', bodyPlan.schema, issues, maxIssues)
     return undefined
