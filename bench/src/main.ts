@@ -3,7 +3,8 @@
  * 10k vs 100k requests), then the HTTP layer (Node, then Bun and Deno), the in-process layer on
  * Node, Bun and Deno, type-checking cost (with `--types`) and the chart. `--quick` for a short
  * run, `--inproc-only` / `--http-only` for one layer, `--only S7,S8` for those HTTP scenarios only,
- * `--ml` for the ML serving bench only (apps/ml-serve vs the same model on a plain Hono route).
+ * `--ml` for the ML serving bench only (apps/ml-serve vs the same model on a plain Hono route),
+ * `--ws` for the WebSocket bench only (Brisk's `ws()` vs Hono's WebSocket helpers, Node and Bun).
  */
 const args = process.argv.slice(2)
 const flags = new Set(args)
@@ -12,6 +13,12 @@ const started = performance.now()
 if (flags.has('--ml')) {
   const { runMlBench } = await import('./ml/run-ml.ts')
   await runMlBench({ quick: flags.has('--quick') })
+  process.exit(0)
+}
+
+if (flags.has('--ws')) {
+  const { runWsBench } = await import('./ws/run-ws.ts')
+  await runWsBench({ quick: flags.has('--quick') })
   process.exit(0)
 }
 

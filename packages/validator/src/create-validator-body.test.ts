@@ -37,7 +37,10 @@ describe('createValidator JSON bodies', () => {
     let checked = 0
     const counted = v.pipe(
       v.number(),
-      v.check((n) => (checked++, n >= 0)),
+      v.check((n) => {
+        checked += 1
+        return n >= 0
+      }),
     )
     const values = Array.from({ length: 20_000 }, () => -1)
     const result = await run({ body: { values: v.array(counted) } }, json({ values }))

@@ -32,7 +32,8 @@ describe('cappedSafeParse', () => {
       const actual = cappedSafeParse(Order, input, 100)
       expect(actual.success).toBe(expected.success)
       if (expected.success) expect(actual).toEqual({ success: true, output: expected.output })
-      else expect(withoutAbortFlags(actual.success ? [] : actual.issues)).toEqual(
+      else
+        expect(withoutAbortFlags(actual.success ? [] : actual.issues)).toEqual(
           withoutAbortFlags(expected.issues),
         )
     }
@@ -43,7 +44,10 @@ describe('cappedSafeParse', () => {
     const Counted = v.array(
       v.pipe(
         v.number(),
-        v.check((n) => (checked++, n >= 0)),
+        v.check((n) => {
+          checked += 1
+          return n >= 0
+        }),
       ),
     )
     const input = Array.from({ length: 10_000 }, () => -1)
