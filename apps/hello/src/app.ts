@@ -56,7 +56,7 @@ const items = router({ prefix: '/items', tags: ['items'] }, [
     },
   ),
   post(
-    '/',
+    '',
     {
       body: Item,
       deps: { store: itemStore, requestId },

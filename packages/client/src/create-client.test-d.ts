@@ -32,7 +32,7 @@ const items = router({ prefix: '/items', tags: ['items'] }, [
     },
     ({ params }) => ({ id: params.item_id, name: 'x', price: 1 }),
   ),
-  post('/', { body: ItemIn, response: Item, status: 201 }, ({ body }) => ({ id: 1, ...body })),
+  post('', { body: ItemIn, response: Item, status: 201 }, ({ body }) => ({ id: 1, ...body })),
   get(
     '/search',
     { query: { q: v.string(), limit: v.optional(v.number(), 10) } },

@@ -5,12 +5,15 @@
  */
 import type { Method, Route, RouteNode, Router, RouterOptions } from '@brisk/router'
 
-/** Mirrors the router's `joinPaths`: no doubled or dropped slashes, `'/'` under a prefix is the prefix. */
-type JoinPaths<TPrefix extends string, TPath extends string> = TPrefix extends '' | '/'
-  ? TPath
-  : TPath extends '' | '/'
-    ? TrimSlash<TPrefix>
-    : `${TrimSlash<TPrefix>}${TPath}`
+/** Mirrors the router's `joinPaths`: under `/admin`, `'/'` is `/admin/` and `''` is `/admin`. */
+type JoinPaths<
+  TPrefix extends string,
+  TPath extends string,
+> = `${TrimSlash<TPrefix>}${TPath}` extends infer TJoined extends string
+  ? TJoined extends ''
+    ? '/'
+    : TJoined
+  : never
 
 type TrimSlash<TPath extends string> = TPath extends `${infer TBase}/` ? TBase : TPath
 

@@ -31,6 +31,7 @@ import {
   readItem,
   updateOrder,
 } from './fixture/input-routes.ts'
+import { prefixRoutes } from './fixture/prefix-routes.ts'
 import { problemApp } from './fixture/problem-app.ts'
 import { recordError, reportedErrorCount, reportedErrors } from './fixture/reported-errors.ts'
 import {
@@ -58,6 +59,7 @@ import { echoSocket, securedSocket, strictSocket } from './fixture/websocket-rou
 export const app = createApp({
   routes: [
     coercionRoutes,
+    prefixRoutes,
     readItem,
     readFile,
     readHeaders,

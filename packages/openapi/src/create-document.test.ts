@@ -57,7 +57,7 @@ const app = createApp({
           return { id: 1, name: 'a', email: 'a@b.co' }
         },
       ),
-      post('/', { body: Item, status: 201, response: StoredItem, deps: { apiKey } }, () => ({
+      post('', { body: Item, status: 201, response: StoredItem, deps: { apiKey } }, () => ({
         id: 1,
         name: 'a',
         email: 'a@b.co',

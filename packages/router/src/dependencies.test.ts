@@ -39,7 +39,7 @@ describe('dependencies in routes', () => {
     const routerCheck = dependency(() => calls.push('router'))
     const app = createApp({
       dependencies: [appCheck],
-      routes: [router({ prefix: '/r', dependencies: [routerCheck] }, [get('/', () => 'ok')])],
+      routes: [router({ prefix: '/r', dependencies: [routerCheck] }, [get('', () => 'ok')])],
     })
     await app.request('/r')
     expect(calls).toEqual(['app', 'router'])
@@ -232,7 +232,7 @@ describe('default security', () => {
       get('/private', () => 'secret'),
       get('/health', { public: true }, () => 'up'),
       get('/admin', { security: [adminOnly] }, () => 'admin area'),
-      router({ prefix: '/open', security: [] }, [get('/', () => 'open')]),
+      router({ prefix: '/open', security: [] }, [get('', () => 'open')]),
     ],
   })
 

@@ -11,10 +11,16 @@ describe('paths', () => {
     expect(toHonoPath('/files/{file_path:path}')).toBe('/files/:file_path{.+}')
   })
 
-  it('joins prefixes without doubling or dropping slashes', () => {
+  it('joins prefixes without doubling slashes, as APIRouter does', () => {
     expect(joinPaths('/api/', '/users')).toBe('/api/users')
-    expect(joinPaths('/api', '/')).toBe('/api')
     expect(joinPaths('', '/users')).toBe('/users')
+    expect(joinPaths('/', '/users')).toBe('/users')
+    // FastAPI: prefix="/api" with @router.get("/") is /api/, with @router.get("") /api itself.
+    expect(joinPaths('/api', '/')).toBe('/api/')
+    expect(joinPaths('/api/', '/')).toBe('/api/')
+    expect(joinPaths('/api', '')).toBe('/api')
+    expect(joinPaths('', '')).toBe('/')
+    expect(joinPaths('', '/')).toBe('/')
   })
 
   it('rejects malformed and duplicate placeholders, naming the route', () => {

@@ -17,12 +17,13 @@ export function toHonoPath(path: string): string {
   )
 }
 
-/** Joins a router prefix and a route path without doubling or dropping slashes. */
+/**
+ * Joins a router prefix and a route path without doubling slashes, as FastAPI's `APIRouter` does:
+ * under `/admin`, `'/'` is `/admin/` and `''` is `/admin` itself.
+ */
 export function joinPaths(prefix: string, path: string): string {
-  if (prefix === '' || prefix === '/') return path
   const base = prefix.endsWith('/') ? prefix.slice(0, -1) : prefix
-  if (path === '/' || path === '') return base
-  return base + path
+  return base + path || '/'
 }
 
 /** Throws when a path is not something the router can serve as written. */

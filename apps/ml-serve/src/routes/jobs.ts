@@ -26,7 +26,7 @@ function view(job: JobRecord): v.InferInput<typeof Job> {
 
 export const jobs = router({ prefix: '/v1/jobs', tags: ['jobs'] }, [
   post(
-    '/',
+    '',
     {
       body: JobRequest,
       bodyLimit: 16 * 1024 * 1024,

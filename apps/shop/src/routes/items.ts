@@ -27,7 +27,7 @@ async function existing(
 }
 
 const list = get(
-  '/',
+  '',
   {
     public: true,
     query: {
@@ -51,7 +51,7 @@ const list = get(
 )
 
 const create = post(
-  '/',
+  '',
   {
     body: ItemIn,
     security: [writer],

@@ -22,6 +22,19 @@ export const routingCases: Case[] = [
     },
   },
   {
+    name: "a router's '/' route is the prefix with its slash, '' the prefix itself, each reached from the other by 307",
+    run: async (target) => {
+      await expectJson(await call(target, '/shelf/'), 200, { route: '/shelf/' })
+      await expectJson(await call(target, '/desk'), 200, { route: '/desk' })
+      const toShelf = await call(target, '/shelf?n=1')
+      expect(toShelf.status).toBe(307)
+      expect(toShelf.headers.get('location')).toBe('/shelf/?n=1')
+      const toDesk = await call(target, '/desk/')
+      expect(toDesk.status).toBe(307)
+      expect(toDesk.headers.get('location')).toBe('/desk')
+    },
+  },
+  {
     name: 'a known path with the wrong method is 405 with an Allow header',
     run: async (target) => {
       const response = await call(target, '/users/1', { method: 'POST' })

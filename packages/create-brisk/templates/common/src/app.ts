@@ -16,9 +16,7 @@ const NewItem = v.object({
 const Item = v.object({ id: v.number(), ...NewItem.entries })
 
 const items = router({ prefix: '/items', tags: ['items'] }, [
-  get('/', { deps: { store: itemStore }, response: v.array(Item) }, ({ deps }) =>
-    deps.store.list(),
-  ),
+  get('', { deps: { store: itemStore }, response: v.array(Item) }, ({ deps }) => deps.store.list()),
   get(
     '/{id}',
     {
@@ -33,7 +31,7 @@ const items = router({ prefix: '/items', tags: ['items'] }, [
     },
   ),
   post(
-    '/',
+    '',
     { body: NewItem, status: 201, deps: { store: itemStore }, response: Item },
     ({ body, deps }) => deps.store.add(body),
   ),
