@@ -199,6 +199,26 @@ describe('container.override', () => {
     expect(plan.resolve(container.createScope())).toEqual({ pool: undefined })
   })
 
+  test('replaces a dependency derived from the overridden one, unless it is overridden itself', () => {
+    const { db, service, fakeDb } = graph()
+    const derivedDb = { ...db, name: 'derivedDb', origin: db }
+    const derivedRepo = dependency({ uses: { db: derivedDb } }, function derivedRepo({ db }) {
+      return db.query('select 2')
+    })
+    const container = createContainer()
+    const plan = container.plan({ repo: derivedRepo })
+    expect(plan.resolve(container.createScope())).toEqual({ repo: 'postgres://prod: select 2' })
+    container.override(db, fakeDb)
+    expect(plan.resolve(container.createScope())).toEqual({ repo: 'fake: select 2' })
+    const ownFake = dependency((): Db => ({ query: (sql) => `own: ${sql}` }))
+    container.override(derivedDb, ownFake)
+    expect(plan.resolve(container.createScope())).toEqual({ repo: 'own: select 2' })
+    // The origin itself keeps its own override.
+    expect(container.plan({ service }).resolve(container.createScope())).toEqual({
+      service: 'fake: select 1',
+    })
+  })
+
   test('is local to its container', () => {
     const { db, service, fakeDb } = graph()
     const overridden = createContainer()

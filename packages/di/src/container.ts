@@ -79,7 +79,11 @@ export function createContainer(options: ContainerOptions = {}): Container {
   /** Each plan's steps, rebuilt at once when overrides change: resolving never checks staleness. */
   const plans = new Set<{ steps: Steps; rebuild: () => void }>()
 
-  const resolveOverride = (dependency: Dependency) => overrides.get(dependency) ?? dependency
+  // A derived dependency follows its origin's override (unless it is overridden itself).
+  const resolveOverride = (dependency: Dependency) =>
+    overrides.get(dependency) ??
+    (dependency.origin === undefined ? undefined : overrides.get(dependency.origin)) ??
+    dependency
 
   const appValue = (dependency: Dependency, env: unknown): unknown => {
     const values = appValues

@@ -62,6 +62,11 @@ export interface Dependency<TValue = unknown> {
   readonly factory: Factory
   /** Declarations for other packages: request inputs, security requirements… */
   readonly meta: Readonly<Record<string, unknown>>
+  /**
+   * The dependency this one was derived from (the same function with other uses or
+   * declarations, e.g. per set of security scopes): overriding the origin replaces it too.
+   */
+  readonly origin?: Dependency
   /** Type-only: carries the value type. */
   readonly '~value'?: TValue
 }
