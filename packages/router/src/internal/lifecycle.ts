@@ -10,9 +10,18 @@ export interface Lifecycle {
   shutdown(): Promise<void>
 }
 
+async function attempt(step: () => unknown, failures: unknown[]): Promise<void> {
+  try {
+    await step()
+  } catch (error) {
+    failures.push(error)
+  }
+}
+
 /**
  * Startup runs the hooks then makes eager app-scoped dependencies, once (a failed startup is tried
- * again). Shutdown waits for background tasks, runs the hooks, then disposes app-scoped values.
+ * again). Shutdown waits for background tasks, runs the hooks, then disposes app-scoped values — all
+ * of them, failures thrown at the end.
  */
 export function createLifecycle(
   onStartup: readonly LifespanHook[],
@@ -42,10 +51,15 @@ export function createLifecycle(
     },
     async shutdown() {
       while (pending.size > 0) await Promise.allSettled([...pending])
-      for (const hook of onShutdown) await hook()
-      await container.dispose()
+      // Every hook and the app-scoped teardown run even when one fails: a failed flush must
+      // not leave a pool open. The failures are thrown afterwards, together.
+      const failures: unknown[] = []
+      for (const hook of onShutdown) await attempt(hook, failures)
+      await attempt(() => container.dispose(), failures)
       started = false
       starting = undefined
+      if (failures.length === 1) throw failures[0]
+      if (failures.length > 1) throw new AggregateError(failures, 'Several shutdown steps failed')
     },
   }
 }
