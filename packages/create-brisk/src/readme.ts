@@ -11,7 +11,7 @@ bun test           # app.request() and an override
 npm start          # brisk run --runtime bun (Bun.serve; SIGTERM drains)`,
   deno: `npm run dev        # brisk dev (on Node, with reload), or: deno task dev
 deno test -A       # app.request() and an override
-npm start          # brisk run --runtime deno (Deno.serve; SIGTERM drains)`,
+npm start          # brisk run --runtime deno (SIGTERM drains, then teardown)`,
   workers: `npm run dev        # wrangler dev: http://localhost:8787/docs
 npm test           # the Worker bundled and run in workerd (Miniflare)
 npm run deploy     # wrangler deploy (wrangler login first; secrets: wrangler secret put NAME)`,
