@@ -66,4 +66,6 @@ export {
   verifyPassword,
 } from './password-hash.ts'
 export { safeEqual } from './safe-equal.ts'
+export { type SecurityScopes, securityScopes } from './security-scopes.ts'
 export type { AuthEnv, SecurityDependency, TokenPrincipal } from './types.ts'
+export { withScopes } from './with-scopes.ts'
