@@ -60,7 +60,16 @@ const app = createApp({
       },
       ({ query }) => ({ message: (socket, said) => socket.send({ from: query.name, ...said }) }),
     ),
-    ws('/raw', { maxMessageBytes: 64, onInvalidMessage: 'close', deps: { oauth } }, () => ({})),
+    ws(
+      '/raw',
+      {
+        maxMessageBytes: 64,
+        onInvalidMessage: 'close',
+        deps: { oauth },
+        responses: { 429: { description: 'Too many sessions for this user' } },
+      },
+      () => ({}),
+    ),
   ],
   websockets: { maxMessageBytes: 4096 },
 })
@@ -72,6 +81,10 @@ describe('WebSocket routes in the OpenAPI document', () => {
   it('documents the upgrade as it answers: 101, validation, security, 426 and 503', () => {
     expect(Object.keys(room.responses)).toEqual(['101', '401', '422', '426', '503'])
     expect(room.responses[200]).toBeUndefined()
+    // Declared refusals before the upgrade are documented beside them.
+    const raw = document.paths['/raw']!.get!
+    expect(Object.keys(raw.responses)).toEqual(['101', '401', '403', '426', '429', '503'])
+    expect(raw.responses[429]).toEqual({ description: 'Too many sessions for this user' })
     expect(room.parameters?.map((parameter) => `${parameter.in}:${parameter.name}`)).toEqual([
       'path:room',
       'query:name',

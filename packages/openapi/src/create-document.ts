@@ -107,7 +107,11 @@ export function createDocument(source: DocumentSource, options: DocumentOptions)
     const { websocket } = operation
     if (websocket) {
       const limit = websocket.maxMessageBytes ?? maxMessageBytesOf(source)
-      object.responses = { ...WEBSOCKET_RESPONSES }
+      // What the route declares (a 429 its dependency answers) beside the upgrade's own answers;
+      // no default 200: a WebSocket route never answers one.
+      const declared = responsesOf(operation, converter.convert)
+      if (!(operation.status in operation.responses)) delete declared[String(operation.status)]
+      object.responses = { ...declared, ...WEBSOCKET_RESPONSES }
       object['x-websocket'] = websocketExtension(websocket, limit, converter.convert)
     } else {
       object.responses = responsesOf(operation, converter.convert)

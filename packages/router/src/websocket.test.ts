@@ -163,4 +163,40 @@ describe('ws', () => {
       await server.close()
     }
   })
+  it("a client gone while send() waits for the drain ends the wait; the socket's signal says so", async () => {
+    const chunk = 'x'.repeat(64 * 1024)
+    const backlogged = deferred()
+    const stopped = deferred<{ sent: number; aborted: boolean }>()
+    const app = createApp({
+      routes: [
+        ws('/flood', {}, () => ({
+          async open(socket) {
+            let sent = 0
+            // Far more than the client will ever read: only the close can end this loop.
+            while (!socket.signal.aborted && sent < 100_000) {
+              await socket.send(chunk)
+              sent += 1
+              if (socket.bufferedAmount > 0) backlogged.resolve()
+            }
+            stopped.resolve({ sent, aborted: socket.signal.aborted })
+          },
+        })),
+      ],
+      websockets: { highWaterMark: 256 * 1024 },
+    })
+    const server = await serve(app, { port: 0, signals: [] })
+    const port = (server.server.address() as AddressInfo).port
+    try {
+      const client = new WebSocket(`ws://127.0.0.1:${port}/flood`)
+      await new Promise((resolve) => client.once('open', resolve))
+      client.pause()
+      await backlogged.promise
+      client.terminate()
+      const { sent, aborted } = await stopped.promise
+      expect(aborted).toBe(true)
+      expect(sent).toBeLessThan(100_000)
+    } finally {
+      await server.close()
+    }
+  })
 })

@@ -8,9 +8,12 @@ import type * as v from 'valibot'
 import { route } from './route.ts'
 import type { HandlerContext, Route, RouteOptions, WebSocketSpec } from './types.ts'
 
-/** What a WebSocket route declares: inputs, dependencies and security as any route, and its messages. */
+/**
+ * What a WebSocket route declares: inputs, dependencies and security as any route, its messages,
+ * and `responses` for the refusals its handler or dependencies answer before the upgrade (a 429).
+ */
 export interface WebSocketOptions
-  extends Omit<RouteOptions, 'body' | 'bodyType' | 'response' | 'responses' | 'status' | 'stream'>,
+  extends Omit<RouteOptions, 'body' | 'bodyType' | 'response' | 'status' | 'stream'>,
     WebSocketSpec {}
 
 type MaybePromise<TValue> = TValue | Promise<TValue>
@@ -36,9 +39,19 @@ export interface BriskSocket<TOutgoing = unknown> {
   close(code?: number, reason?: string): void
   /** Bytes queued and not yet sent (0 where the runtime does not say). */
   readonly bufferedAmount: number
+  /**
+   * Aborted when the socket closes, whoever closed it: hand it to work done for this socket (a
+   * model call, a `fetch`) to stop it. A `send` after the close is dropped and resolves.
+   */
+  readonly signal: AbortSignal
 }
 
-/** What a WebSocket route's handler returns: what to do as the socket opens, gets messages, closes. */
+/**
+ * What a WebSocket route's handler returns: what to do as the socket opens, gets messages, closes.
+ * `message` is called for each message as it arrives, without waiting for the previous call to
+ * finish: a handler that awaits may run for several messages at once (keep per-socket state in
+ * the handler's closure, and queue there if order matters).
+ */
 export interface WebSocketHandlers<TIncoming = unknown, TOutgoing = unknown> {
   open?(socket: BriskSocket<TOutgoing>): MaybePromise<void>
   message?(socket: BriskSocket<TOutgoing>, message: TIncoming): MaybePromise<void>

@@ -53,6 +53,8 @@ interface OpenSocket {
   readonly socket: BriskSocket
   readonly closed: Promise<void>
   readonly markClosed: () => void
+  /** Aborted as the socket closes: its `signal`, and the end of any wait for a drain. */
+  readonly closing: AbortController
 }
 
 const encoder = new TextEncoder()
@@ -92,14 +94,17 @@ export function createWebSocketHub(
 
   const fail = (error: unknown) => report(error, { request: undefined, operation: undefined })
 
-  const socketOf = (peer: Peer, session: Session): BriskSocket => {
+  const socketOf = (peer: Peer, session: Session, closing: AbortController): BriskSocket => {
     const { outgoing } = session.acceptance.options
+    const { signal } = closing
     return {
       id: peer.id,
+      signal,
       get bufferedAmount() {
         return peer.bufferedAmount
       },
       async send(message: unknown) {
+        if (signal.aborted) return
         let value = message
         if (outgoing) {
           const result = v.safeParse(outgoing, message)
@@ -112,7 +117,10 @@ export function createWebSocketHub(
         }
         peer.send(typeof value === 'string' && !outgoing ? value : JSON.stringify(value))
         if (peer.bufferedAmount > limits.highWaterMark) {
-          await peer.waitForDrain({ threshold: limits.highWaterMark / 4 })
+          // The socket's close ends the wait too (crossws rejects with the signal's reason).
+          await peer
+            .waitForDrain({ threshold: limits.highWaterMark / 4, signal })
+            .catch(() => undefined)
         }
       },
       close: (code?: number, reason?: string) => peer.close(code, reason),
@@ -153,8 +161,9 @@ export function createWebSocketHub(
       const closed = new Promise<void>((resolve) => {
         markClosed = resolve
       })
-      const socket = socketOf(peer, session)
-      open.set(peer.id, { session, socket, closed, markClosed })
+      const closing = new AbortController()
+      const socket = socketOf(peer, session, closing)
+      open.set(peer.id, { session, socket, closed, markClosed, closing })
       const { handlers } = session.acceptance
       if (handlers.open) await run(peer, () => handlers.open!(socket))
     },
@@ -188,6 +197,7 @@ export function createWebSocketHub(
       const entry = open.get(peer.id)
       if (entry === undefined) return
       open.delete(peer.id)
+      entry.closing.abort()
       try {
         const { handlers } = entry.session.acceptance
         if (handlers.close) await handlers.close(entry.socket, details)
