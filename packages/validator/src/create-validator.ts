@@ -134,7 +134,9 @@ export function createValidator<const TSpec extends InputSpec>(
     }
   }
 
-  function parseBody(bodyPlan: BodyPlan, value: unknown, issues: ValidationIssue[]): unknown {
+  function parseBody(bodyPlan: BodyPlan, sent: unknown, issues: ValidationIssue[]): unknown {
+    const aliases = bodyPlan.aliases
+    const value = aliases === undefined ? sent : aliases.rename(sent)
     if (bodyPlan.parse) {
       const output = bodyPlan.parse(value)
       if (output !== INVALID) return output
@@ -142,7 +144,11 @@ export function createValidator<const TSpec extends InputSpec>(
     // Invalid (or not compiled): Valibot's own run names the issues.
     const result = cappedSafeParse(bodyPlan.schema, value, maxIssues)
     if (result.success) return result.output
+    const start = issues.length
     pushSchemaIssues(result.issues, 'body', bodyPlan.schema, issues, maxIssues)
+    if (aliases !== undefined) {
+      for (let index = start; index < issues.length; index++) aliases.nameLoc(issues[index]!)
+    }
     return undefined
   }
 

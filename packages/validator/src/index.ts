@@ -2,6 +2,7 @@
  * `@brisk/validator`: request inputs declared as Valibot schemas, coerced from strings, validated
  * in one pass, with FastAPI-style errors.
  */
+export { type AliasMetadata, alias, fieldAlias } from './alias.ts'
 export { type CompiledParser, compileParser, INVALID } from './compile-parser.ts'
 export { createValidator } from './create-validator.ts'
 export { type EnvironmentResult, environmentParser } from './environment-parser.ts'

@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { type CompiledParser, compileParser } from '../compile-parser.ts'
 import { locationEntries } from '../location-entries.ts'
 import type { BodyType, InputSpec } from '../types.ts'
+import { type BodyAliases, planBodyAliases } from './body-aliases.ts'
 import { type LocationPlan, planLocation } from './plan-location.ts'
 import { acceptsUndefined, isSchema } from './schema-node.ts'
 
@@ -16,6 +17,8 @@ export interface BodyPlan {
   readonly optional: boolean
   /** Field plan for form bodies; `undefined` for JSON. */
   readonly form: LocationPlan | undefined
+  /** A JSON body's aliases (wire keys ↔ handler keys); `undefined` when it has none. */
+  readonly aliases: BodyAliases | undefined
 }
 
 const BODY_TYPES: readonly BodyType[] = ['json', 'form', 'multipart']
@@ -48,5 +51,6 @@ export function planBody(spec: InputSpec): BodyPlan | undefined {
   const form =
     bodyType === 'json' ? undefined : planLocation('body', 'body', schema, { emptyIsMissing: true })
   const optional = acceptsUndefined(schema)
-  return { bodyType, schema, parse: compileParser(schema), optional, form }
+  const aliases = bodyType === 'json' ? planBodyAliases(schema, 'body') : undefined
+  return { bodyType, schema, parse: compileParser(schema), optional, form, aliases }
 }

@@ -1,7 +1,9 @@
 import * as v from 'valibot'
+import { fieldAlias } from '../alias.ts'
 import { type CompiledParser, compileParser } from '../compile-parser.ts'
 import { locationEntries } from '../location-entries.ts'
 import { type Coercer, createCoercer } from './create-coercer.ts'
+import { isForbiddenKey } from './forbidden-keys.ts'
 import { isSchema, type PipeItem, type SchemaNode, unwrapSchema } from './schema-node.ts'
 
 /** The first `loc` element of each location, as FastAPI names them (`env`: settings). */
@@ -10,8 +12,10 @@ export type LocationName = 'path' | 'query' | 'header' | 'cookie' | 'body' | 'en
 /** How one declared field is read and coerced. */
 export interface FieldPlan {
   readonly name: string
-  /** Key in the raw source: the header name for headers, else the field name. */
+  /** Key in the raw source: the alias, else the header name for headers, else the field name. */
   readonly source: string
+  /** The name issues report: the alias as written, else `source`. */
+  readonly wire: string
   readonly array: boolean
   /** Splits a combined header value into items (array header fields). */
   readonly split: boolean
@@ -27,7 +31,11 @@ export interface LocationPlan {
   /** `schema` compiled (`compileParser`), when that is faster than `safeParse`. */
   readonly parse: CompiledParser | undefined
   readonly fields: readonly FieldPlan[]
-  /** Source keys of the declared fields. */
+  /**
+   * Keys never collected as undeclared extras: the declared fields' source keys and their names
+   * (a raw `strange_header` header is not the field `strange_header`, which reads
+   * `strange-header`).
+   */
   readonly sources: Readonly<Record<string, true>>
   /** Source keys to collect; `undefined` collects all (loose/strict/rest object schemas). */
   readonly wanted: Readonly<Record<string, true>> | undefined
@@ -76,13 +84,30 @@ export function planLocation(
   const fields: FieldPlan[] = []
   const wanted: Record<string, true> = Object.create(null)
   const order: Record<string, number> = Object.create(null)
+  const readBy: Record<string, string> = Object.create(null)
   for (const [name, field] of Object.entries(entries)) {
     const base = unwrapSchema(field).base
     const array = base.type === 'array'
-    const source = settings.sourceKey?.(name) ?? name
+    const wire = fieldAlias(field)
+    if (wire !== undefined) checkAlias(loc, label, name, wire)
+    // An alias is the name on the wire, taken literally; only header lookups fold case.
+    const source =
+      wire === undefined
+        ? (settings.sourceKey?.(name) ?? name)
+        : loc === 'header'
+          ? wire.toLowerCase()
+          : wire
+    const other = readBy[source]
+    if (other !== undefined && (wire !== undefined || fieldAlias(entries[other]!) !== undefined)) {
+      throw new TypeError(
+        `@brisk/validator: ${label}.${other} and ${label}.${name} both read '${source}'; give each its own name`,
+      )
+    }
+    readBy[source] = name
     fields.push({
       name,
       source,
+      wire: wire ?? source,
       array,
       split: array && settings.split === true,
       coerce: array ? base.item && createCoercer(base.item) : createCoercer(field),
@@ -91,15 +116,29 @@ export function planLocation(
     wanted[source] = true
     order[name] = fields.length - 1
   }
+  const sources: Record<string, true> = Object.assign(Object.create(null), wanted)
+  for (const field of fields) sources[field.name] = true
   return {
     loc,
     schema,
     parse: compileParser(schema),
     fields,
-    sources: wanted,
+    sources,
     wanted: collectAll ? undefined : wanted,
     order,
     firstWins: settings.firstWins === true,
     emptyIsMissing: settings.emptyIsMissing === true,
+  }
+}
+
+// RFC 9110 token characters: what a header name may be.
+const HEADER_TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+
+function checkAlias(loc: LocationName, label: string, name: string, wire: string): void {
+  if (wire.length === 0 || (loc === 'header' && !HEADER_TOKEN.test(wire))) {
+    throw new TypeError(`@brisk/validator: ${label}.${name} has alias '${wire}', not a valid name`)
+  }
+  if (isForbiddenKey(wire)) {
+    throw new TypeError(`@brisk/validator: ${label}.${name} has the reserved alias '${wire}'`)
   }
 }

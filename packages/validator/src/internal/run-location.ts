@@ -52,7 +52,7 @@ export function runLocation(
   }
   if (issues.length > maxIssues) issues.length = maxIssues
   redactSensitive(issues, start, plan)
-  if (plan.loc === 'header') nameHeaders(issues, start, plan)
+  nameFields(issues, start, plan)
   return undefined
 }
 
@@ -64,12 +64,15 @@ function redactSensitive(issues: ValidationIssue[], start: number, plan: Locatio
   }
 }
 
-/** Header issues name the header as sent (`x-token`), as FastAPI does, not the field (`x_token`). */
-function nameHeaders(issues: ValidationIssue[], start: number, plan: LocationPlan): void {
+/**
+ * Issues name a field as it is sent, as FastAPI does: its alias, or for a header the header
+ * (`x-token`, not the field `x_token`).
+ */
+function nameFields(issues: ValidationIssue[], start: number, plan: LocationPlan): void {
   for (let index = start; index < issues.length; index++) {
     const loc = issues[index]!.loc
     const field = plan.fields[plan.order[loc[1] as string] ?? -1]
-    if (field) loc[1] = field.source
+    if (field) loc[1] = field.wire
   }
 }
 
