@@ -1,4 +1,10 @@
-import { headerName, type InputSpec, type LocationSpec, locationEntries } from '@brisk/validator'
+import {
+  fieldAlias,
+  headerName,
+  type InputSpec,
+  type LocationSpec,
+  locationEntries,
+} from '@brisk/validator'
 import * as v from 'valibot'
 import type { JsonSchema, ParameterObject } from '../types.ts'
 import type { TypeMode } from './schema-converter.ts'
@@ -31,10 +37,15 @@ export function parametersOf(inputs: InputSpec, convert: Convert): ParameterObje
     const json = convert(asObjectSchema(location), 'input')
     const properties = (json.properties ?? {}) as Record<string, JsonSchema>
     const required = new Set((json.required ?? []) as string[])
+    // Aliased fields' properties are already under their alias, the name taken as written (a
+    // header alias is not mapped from `_` to `-`, as the validator reads it).
+    const aliases = new Set(
+      Object.values(locationEntries(location, 'a location')).flatMap((f) => fieldAlias(f) ?? []),
+    )
     for (const [field, schema] of Object.entries(properties)) {
       const { description, deprecated, examples, ...rest } = schema
       const parameter: ParameterObject = {
-        name: where === 'header' ? headerName(field) : field,
+        name: where === 'header' && !aliases.has(field) ? headerName(field) : field,
         in: where,
         required: where === 'path' || required.has(field),
         schema: rest,

@@ -1,3 +1,4 @@
+import { fieldAlias } from '@brisk/validator'
 import {
   type ConversionConfig,
   type OverrideSchemaContext,
@@ -86,6 +87,8 @@ export function createSchemaConverter(
         }
         const loose = LOOSE[current.type]
         if (loose) return { ...loose, ...withoutType(context.jsonSchema as JsonSchema) }
+        const entries = (current as { entries?: Record<string, v.GenericSchema> }).entries
+        if (entries) return wireProperties(entries, context.jsonSchema as JsonSchema, mode)
         if (context.errors) inexact(`The "${current.type}" schema`)
         return undefined
       },
@@ -165,4 +168,34 @@ function metadataPipeInner(schema: unknown): unknown {
 function withoutType(json: JsonSchema): JsonSchema {
   const { type: _, ...rest } = json
   return rest
+}
+
+/**
+ * An object's properties under the names clients send (`alias('item-name')`, as the validator
+ * reads them) in request documents; responses keep the handler's keys, which is what the router
+ * serializes. The `alias` metadata itself is never shown. `undefined` when nothing changes.
+ */
+function wireProperties(
+  entries: Readonly<Record<string, v.GenericSchema>>,
+  json: JsonSchema,
+  mode: TypeMode,
+): JsonSchema | undefined {
+  const properties = json.properties as Record<string, JsonSchema> | undefined
+  if (!properties) return undefined
+  const wire = new Map<string, string>()
+  for (const [key, entry] of Object.entries(entries)) {
+    const name = fieldAlias(entry)
+    if (name !== undefined) wire.set(key, name)
+  }
+  if (wire.size === 0) return undefined
+  const renamed: Record<string, JsonSchema> = {}
+  for (const [key, property] of Object.entries(properties)) {
+    const { alias: _, ...rest } = property
+    renamed[mode === 'input' ? (wire.get(key) ?? key) : key] = rest
+  }
+  const result: JsonSchema = { ...json, properties: renamed }
+  if (mode === 'input' && Array.isArray(json.required)) {
+    result.required = (json.required as string[]).map((key) => wire.get(key) ?? key)
+  }
+  return result
 }
