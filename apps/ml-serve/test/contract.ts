@@ -273,6 +273,10 @@ export const mlCases: MlCase[] = [
         { ApiKey: [] },
         { ApiKeyQuery: [] },
       ])
+      // A full queue refuses the upgrade itself: 429 with Retry-After, as on the HTTP routes.
+      expect(
+        document.paths['/v1/sentiment/ws'].get.responses['429'].headers['retry-after'],
+      ).toMatchObject({ schema: { type: 'string' } })
       expect(document.components.securitySchemes.ApiKeyQuery).toMatchObject({
         type: 'apiKey',
         in: 'query',

@@ -9,7 +9,7 @@ import type * as v from 'valibot'
 import { QueueFullError } from '../batching/queue-full-error.ts'
 import { admission, inference } from '../inference.ts'
 import type { TextSentiment } from '../model/sentiment-model.ts'
-import { SocketReply, SocketRequest } from '../schemas.ts'
+import { QUEUE_FULL, SocketReply, SocketRequest } from '../schemas.ts'
 import { clientKeyOrQuery } from '../security.ts'
 
 type Reply = v.InferInput<typeof SocketReply>
@@ -20,6 +20,8 @@ export const sentimentSocket = ws(
   {
     // Browsers cannot set headers on a WebSocket: the key may also come as `?api_key=`.
     security: [clientKeyOrQuery, admission],
+    // The admission check answers 429 before the upgrade when the queue is full.
+    responses: { 429: QUEUE_FULL },
     deps: { inference },
     incoming: SocketRequest,
     outgoing: SocketReply,
