@@ -209,3 +209,36 @@ console.log('listening')
     }
   })
 })
+
+describe.each(runtimes)('serve() on $name, PORT', { timeout: 60_000 }, (runtime) => {
+  it('listens on the port PORT names when no port option is given', async () => {
+    // A port free a moment ago: the child takes it through PORT alone.
+    const probe = await serveNode(createApp({ routes: [] }), { port: 0, signals: [], exit: false })
+    const free = probe.port
+    await probe.close()
+    const script = `
+import { createApp } from ${source('../index.ts')}
+import { serve } from ${source(`./${runtime.name}/serve.ts`)}
+const server = await serve(createApp({ routes: [] }), {
+  signals: [],
+  onListen: ({ port }) => console.log('listening ' + port),
+})
+await server.close()
+`
+    const [command, ...args] = runtime.command()
+    const child = spawn(command!, [...args, script], {
+      cwd: packageRoot,
+      env: { ...process.env, PORT: String(free), DENO_NO_UPDATE_CHECK: '1', DENO_NO_PROMPT: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    try {
+      const reader = lineReader(child)
+      expect(await reader.waitFor((line) => line.startsWith('listening '))).toBe(
+        `listening ${free}`,
+      )
+      expect(await reader.exited).toBe(0)
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    }
+  })
+})

@@ -5,6 +5,7 @@
 import bunAdapter from 'crossws/adapters/bun'
 import { type BriskApp, websocketHub } from '../../create-app.ts'
 import { hooksOf } from '../../internal/websocket-hub.ts'
+import { chosenPort } from '../chosen-port.ts'
 import { listenFailure } from '../listen-error.ts'
 import { isUpgradeRequest } from '../upgrade.ts'
 
@@ -19,6 +20,7 @@ interface BunServer {
 declare const Bun: { serve(options: Record<string, unknown>): BunServer }
 
 export interface BunServeOptions {
+  /** Default: the `PORT` environment variable, else 8000; `0` picks a free port. */
   readonly port?: number
   /** Default `127.0.0.1`; `0.0.0.0` to listen on every interface. */
   readonly hostname?: string
@@ -51,7 +53,7 @@ export async function serve(app: BriskApp, options: BunServeOptions = {}): Promi
   await app.startup()
   const hub = websocketHub(app)
   const sockets = bunAdapter({ hooks: hooksOf(hub), idleTimeout: hub.limits.idleTimeout })
-  const port = options.port ?? 8000
+  const { port, portFrom } = chosenPort(options.port, process.env.PORT)
   const hostname = options.hostname ?? '127.0.0.1'
   let server: BunServer
   try {
@@ -67,7 +69,7 @@ export async function serve(app: BriskApp, options: BunServeOptions = {}): Promi
   } catch (error) {
     await app.shutdown()
     const exit = options.exit === false ? undefined : (code: number) => process.exit(code)
-    throw listenFailure(error, { port, hostname, portFrom: 'option' }, exit)
+    throw listenFailure(error, { port, hostname, portFrom }, exit)
   }
   let closing: Promise<void> | undefined
   const close = () => {

@@ -7,6 +7,7 @@ import type { Hooks, Peer } from 'crossws'
 import denoAdapter from 'crossws/adapters/deno'
 import { type BriskApp, websocketHub } from '../../create-app.ts'
 import { hooksOf } from '../../internal/websocket-hub.ts'
+import { chosenPort } from '../chosen-port.ts'
 import { listenFailure } from '../listen-error.ts'
 import { isUpgradeRequest } from '../upgrade.ts'
 
@@ -29,6 +30,8 @@ declare const Deno: {
   addSignalListener(signal: string, handler: () => void): void
   removeSignalListener(signal: string, handler: () => void): void
   exit(code: number): never
+  env: { get(name: string): string | undefined }
+  permissions: { querySync(descriptor: { name: 'env'; variable: string }): { state: string } }
 }
 
 type CloseDetails = { code?: number; reason?: string }
@@ -61,6 +64,7 @@ function withCloseCodes(hooks: Partial<Hooks>): Partial<Hooks> {
 }
 
 export interface DenoServeOptions {
+  /** Default: the `PORT` environment variable (when env access is allowed), else 8000; `0` picks a free port. */
   readonly port?: number
   /** Default `127.0.0.1`; `0.0.0.0` to listen on every interface. */
   readonly hostname?: string
@@ -103,7 +107,7 @@ export async function serve(
   const listening = new Promise<{ port: number; hostname: string }>((resolve) => {
     announce = resolve
   })
-  const port = options.port ?? 8000
+  const { port, portFrom } = chosenPort(options.port, environmentPort())
   const hostname = options.hostname ?? '127.0.0.1'
   let server: DenoServer
   try {
@@ -113,7 +117,7 @@ export async function serve(
   } catch (error) {
     await app.shutdown()
     const exit = options.exit === false ? undefined : (code: number) => Deno.exit(code)
-    throw listenFailure(error, { port, hostname, portFrom: 'option' }, exit)
+    throw listenFailure(error, { port, hostname, portFrom }, exit)
   }
   const signals = options.signals ?? (['SIGINT', 'SIGTERM'] as const)
   let closing: Promise<void> | undefined
@@ -138,4 +142,10 @@ export async function serve(
   for (const signal of signals) Deno.addSignalListener(signal, onSignal)
   options.onListen?.(await listening)
   return { server, close }
+}
+
+/** `PORT` when the process may read it; never a permission prompt for it. */
+function environmentPort(): string | undefined {
+  if (Deno.permissions.querySync({ name: 'env', variable: 'PORT' }).state !== 'granted') return
+  return Deno.env.get('PORT')
 }

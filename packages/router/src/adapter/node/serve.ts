@@ -10,7 +10,8 @@ import nodeAdapter from 'crossws/adapters/node'
 import { type BriskApp, websocketHub } from '../../create-app.ts'
 import { RAW_REQUEST } from '../../internal/raw-request.ts'
 import { hooksOf } from '../../internal/websocket-hub.ts'
-import { listenFailure, type PortSource } from '../listen-error.ts'
+import { chosenPort } from '../chosen-port.ts'
+import { listenFailure } from '../listen-error.ts'
 import { IncomingRawRequest } from './incoming-raw-request.ts'
 import { type ServerLimits, serverOptions } from './server-limits.ts'
 
@@ -62,7 +63,7 @@ export interface NodeServer extends ListeningInfo {
 export async function serve(app: BriskApp, options: NodeServeOptions = {}): Promise<NodeServer> {
   // Checked before startup: a misconfigured server must not open the app's resources first.
   const limits = serverOptions(options)
-  const { port, portFrom } = chosenPort(options.port)
+  const { port, portFrom } = chosenPort(options.port, process.env.PORT)
   const hostname = options.hostname ?? '127.0.0.1'
   await app.startup()
   // Keep-alive connections would keep serving (and keep close() waiting) after closing starts:
@@ -164,20 +165,6 @@ function listen(server: Server, port: number, hostname: string): Promise<Address
       resolve(server.address() as AddressInfo) // a TCP server's address
     })
   })
-}
-
-/** The port from the option, else from `PORT`, else 8000; a `PORT` that is not one throws. */
-function chosenPort(option: number | undefined): { port: number; portFrom: PortSource } {
-  if (option !== undefined) return { port: option, portFrom: 'option' }
-  const text = process.env.PORT
-  if (text === undefined || text === '') return { port: 8000, portFrom: 'default' }
-  const port = Number(text)
-  if (!/^\d+$/.test(text) || port > 65_535) {
-    throw new RangeError(
-      `serve(): PORT must be a port number (0-65535), got ${JSON.stringify(text)}`,
-    )
-  }
-  return { port, portFrom: 'PORT' }
 }
 
 function listeningInfo(address: AddressInfo): ListeningInfo {
