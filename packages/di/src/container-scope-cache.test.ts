@@ -181,6 +181,7 @@ describe('teardown of mixed cleanups', () => {
         yield 1
       } catch (error) {
         seen.push(['sync', error])
+        throw error
       }
     })
     const async = dependency({ uses: { sync } }, async function* () {
@@ -188,13 +189,14 @@ describe('teardown of mixed cleanups', () => {
         yield 2
       } catch (error) {
         seen.push(['async', error])
+        throw error
       }
     })
     const errors: unknown[] = []
     const container = createContainer({ onTeardownError: (error) => errors.push(error) })
     const scope = container.createScope()
     await container.plan({ async }).resolve(scope)
-    await scope.close({ error: failure })
+    expect(await scope.close({ error: failure })).toEqual({ error: failure })
     expect(seen).toEqual([
       ['async', failure],
       ['sync', failure],

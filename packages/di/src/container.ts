@@ -8,7 +8,7 @@ import { buildSteps, type Steps } from './internal/build-steps.ts'
 import { CleanupStack } from './internal/cleanup-stack.ts'
 import { invoke, Starting } from './internal/invoke.ts'
 import { ScopeState } from './internal/request-scope.ts'
-import { resolveSteps } from './internal/resolve-steps.ts'
+import { resolveSteps, runSteps } from './internal/resolve-steps.ts'
 
 export interface ContainerOptions {
   /** Hears teardown errors (they never propagate). Defaults to `console.error`. */
@@ -23,9 +23,13 @@ export interface RequestScope {
   readonly pendingCleanups: number
   /**
    * Runs the cleanups once, newest first. Teardown errors go to the container's hook. Pass the
-   * request's error when it failed: generator dependencies get it thrown in at their `yield`.
+   * request's error when it failed: generator dependencies get it thrown in at their `yield`, and
+   * the promise resolves to the failure as they left it — the same error when they let it through,
+   * the error one threw in its place (the next older one sees that), or a `SWALLOWED`
+   * `DependencyError` (`cause`: the request's error) when one caught it and returned. Resolves to
+   * `undefined` when there was no failure, and on a second call.
    */
-  close(failure?: { readonly error: unknown }): Promise<void>
+  close(failure?: { readonly error: unknown }): Promise<{ readonly error: unknown } | undefined>
 }
 
 /** A caller's dependency graph, ordered once; resolving it runs each dependency once per scope. */
@@ -34,6 +38,13 @@ export interface DependencyPlan<TUses extends Uses> {
   readonly dependencies: readonly Dependency[]
   /** Sync when every dependency on the way is sync. */
   resolve(scope: RequestScope): Resolved<TUses> | Promise<Resolved<TUses>>
+  /**
+   * Runs, in plan order and for their effects, the dependencies `canRun` accepts whose own uses
+   * all ran; skips the others and everything that uses them (app-scoped ones always run). The
+   * router uses it for a request whose inputs failed validation: the dependencies with valid
+   * inputs still run, and the first error one throws rejects the promise.
+   */
+  runWhere(scope: RequestScope, canRun: (dependency: Dependency) => boolean): Promise<void>
 }
 
 /** Holds app-scoped values and overrides, and plans and scopes request-scoped resolution. */
@@ -144,6 +155,9 @@ export function createContainer(options: ContainerOptions = {}): Container {
         return resolveSteps(entry.steps, scope as ScopeState, appValue) as
           | Resolved<TUses>
           | Promise<Resolved<TUses>>
+      },
+      runWhere(scope: RequestScope, canRun: (dependency: Dependency) => boolean) {
+        return runSteps(entry.steps, scope as ScopeState, appValue, canRun)
       },
     } satisfies DependencyPlan<TUses>
   }

@@ -345,8 +345,9 @@ describe('teardown edge cases', () => {
       try {
         yield 'tx'
         log.push('commit')
-      } catch {
+      } catch (error) {
         log.push('rollback')
+        throw error // swallowing it would make the request a 500
       } finally {
         log.push('release')
       }

@@ -90,3 +90,33 @@ function pick(plan: Steps, values: unknown[]): Values {
   }
   return picked
 }
+
+/**
+ * Runs, in order and for their effects, the steps whose dependency `canRun` accepts and whose
+ * uses all ran; the others are skipped, and so is everything that uses them. Always async: this
+ * is the path of a request that already failed, where a microtask turn does not matter. A step
+ * that throws stops the run with its error.
+ */
+export async function runSteps(
+  plan: Steps,
+  scope: ScopeState,
+  appValue: AppValue,
+  canRun: (dependency: Dependency) => boolean,
+): Promise<void> {
+  const steps = plan.steps
+  const values: unknown[] = new Array(steps.length)
+  const skipped: boolean[] = new Array(steps.length).fill(false)
+  const cached = scope.track(steps, values)
+  for (let index = 0; index < steps.length; index++) {
+    const step = steps[index]!
+    if ((!step.app && !canRun(step.dependency)) || step.at.some((at) => skipped[at])) {
+      skipped[index] = true // left a hole: a later resolution in the scope makes it anew
+      continue
+    }
+    let value = compute(step, values, scope, appValue)
+    if (value instanceof Starting) value = value.settle(await value.first)
+    else if (value instanceof Promise) value = await value
+    values[index] = value
+    if (!cached) remember(step, value, scope)
+  }
+}

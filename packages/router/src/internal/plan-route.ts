@@ -9,6 +9,7 @@ import {
   type RequestValidator,
   type ValidatorOptions,
 } from '@brisk/validator'
+import { inputsOf } from '../dependency-meta.ts'
 import type { Operation } from '../operation.ts'
 import type { PendingTasks } from './background.ts'
 import type { ErrorReporter } from './error-renderer.ts'
@@ -47,6 +48,14 @@ export interface RoutePlan {
   readonly validator: RequestValidator<InputSpec> | undefined
   /** Every dependency (a value the security stage made is reused from the request's scope). */
   readonly dependencies: DependencyPlan<Uses> | undefined
+  /**
+   * The non-security dependencies that read inputs, each with a validator of its own: a request
+   * whose inputs failed still runs those whose inputs are valid. Made on first use, as only such
+   * requests need them.
+   */
+  readonly dependencyValidators: () => ReadonlyArray<
+    readonly [Dependency, RequestValidator<InputSpec>]
+  >
   readonly handler: (context: any) => unknown
   readonly response: ResponseWriter
   /** Some app-scoped dependency is made at startup (the app starts before the first request). */
@@ -85,6 +94,15 @@ export function planRoute(
       throw new TypeError(`${where}: ${(error as Error).message}`, { cause: error })
     }
   }
+  let ownValidators: (readonly [Dependency, RequestValidator<InputSpec>])[] | undefined
+  const dependencyValidators = () => {
+    ownValidators ??= dependencies.flatMap((dependency) => {
+      const own = security.has(dependency) ? undefined : inputsOf(dependency)
+      const check = own && validatorFor(own, resolved.bodyLimit)
+      return check ? [[dependency, check] as const] : []
+    })
+    return ownValidators
+  }
   return {
     operation,
     runtime,
@@ -93,6 +111,7 @@ export function planRoute(
     security: graphs.security,
     validator: validatorFor(inputs.afterSecurity, resolved.bodyLimit),
     dependencies: graphs.all,
+    dependencyValidators,
     handler: resolved.route.handler,
     response: planResponse(operation, runtime.report),
     eager: dependencies.some((dependency) => dependency.eager),

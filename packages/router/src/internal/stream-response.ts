@@ -26,24 +26,25 @@ export function isAsyncIterable(value: unknown): value is AsyncIterable<unknown>
 /**
  * Streams an async iterable, one item per chunk, pulled only when the client reads: a slow client
  * slows the producer, and a client that goes away stops it (the iterator's `return()` runs).
- * `onFinish` runs once when the stream ends, fails or is cancelled (request teardown goes there).
+ * `onFinish` runs once when the stream ends, fails (then with the error) or is cancelled (request
+ * teardown goes there).
  */
 export function streamResponse(
   iterable: AsyncIterable<unknown>,
   spec: StreamSpec,
   status: number,
   reportError: (error: unknown) => void,
-  onFinish?: () => void,
+  onFinish?: (failure?: { readonly error: unknown }) => void,
 ): Response {
   const iterator = iterable[Symbol.asyncIterator]()
   // Set by `cancel` (the client went away): a `pull` still awaiting the producer must then neither
   // write to the closed stream nor report the failure that would cause — a disconnect is normal.
   let cancelled = false
   let finished = false
-  const finish = () => {
+  const finish = (failure?: { readonly error: unknown }) => {
     if (finished) return
     finished = true
-    onFinish?.()
+    onFinish?.(failure)
   }
   const encode = spec.format === 'sse' ? encodeServerSentEvent : encodeJsonLine
   const body = new ReadableStream<Uint8Array>(
@@ -71,7 +72,7 @@ export function streamResponse(
           try {
             await iterator.return?.()
           } finally {
-            finish()
+            finish({ error })
           }
         }
       },

@@ -19,8 +19,15 @@ import { acceptUpgrade } from './websocket-hub.ts'
 const NO_BODY = new Set([204, 205, 304])
 
 export interface ResponseWriter {
-  /** The response for a handler's output; a stream calls `onStreamEnd` once it has ended. */
-  render(c: Context, output: unknown, onStreamEnd?: () => void): Response
+  /**
+   * The response for a handler's output; a stream calls `onStreamEnd` once it has ended (with its
+   * error when it failed).
+   */
+  render(
+    c: Context,
+    output: unknown,
+    onStreamEnd?: (failure?: { readonly error: unknown }) => void,
+  ): Response
   /** Whether this output becomes a stream, whose end (not the handler's) closes the scope. */
   streams(c: Context, output: unknown): boolean
 }
@@ -70,7 +77,7 @@ export function planResponse(operation: Operation, report: ErrorReporter): Respo
       if (isResponse(output)) return output
       if (operation.websocket !== undefined && isWebSocketAcceptance(output)) {
         // The hub that sent this upgrade through the app opens the socket; teardown waits for it.
-        acceptUpgrade(c.req.raw, output, onStreamEnd ?? (() => {}))
+        acceptUpgrade(c.req.raw, output, onStreamEnd ? () => onStreamEnd() : () => {})
         return c.body(null, 204)
       }
       if (output === undefined) return c.body(null, emptyStatus)
