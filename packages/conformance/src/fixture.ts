@@ -6,6 +6,7 @@
 import { createApp, exceptionHandler, websocketHub } from '@brisk/router'
 import { cors } from 'hono/cors'
 import { secureHeaders } from 'hono/secure-headers'
+import { aliasRoutes } from './fixture/alias-routes.ts'
 import { authApp } from './fixture/auth-app.ts'
 import {
   createProduct,
@@ -72,6 +73,7 @@ export const app = createApp({
     echoRecord,
     echoLooseObject,
     echoLooseForm,
+    aliasRoutes,
     readUser,
     brokenResponse,
     createItem,

@@ -1,5 +1,6 @@
 /** Every conformance case, by area. A runner registers each as its own test. */
 import type { Case } from '../target.ts'
+import { aliasCases } from './aliases.ts'
 import { authBasicCases } from './auth-basic.ts'
 import { authBearerCases } from './auth-bearer.ts'
 import { authKeyCases } from './auth-keys.ts'
@@ -28,6 +29,7 @@ export const cases: readonly Case[] = [
   ...inputCases,
   ...coercionCases,
   ...bodyCases,
+  ...aliasCases,
   ...limitCases,
   ...prototypeKeyCases,
   ...responseCases,
