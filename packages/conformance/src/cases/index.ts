@@ -3,6 +3,7 @@ import type { Case } from '../target.ts'
 import { aliasCases } from './aliases.ts'
 import { authBasicCases } from './auth-basic.ts'
 import { authBearerCases } from './auth-bearer.ts'
+import { authFastapiCases } from './auth-fastapi.ts'
 import { authKeyCases } from './auth-keys.ts'
 import { authScopeCases } from './auth-scopes.ts'
 import { authTokenEndpointCases } from './auth-token-endpoint.ts'
@@ -46,6 +47,7 @@ export const cases: readonly Case[] = [
   ...authScopeCases,
   ...authKeyCases,
   ...authBasicCases,
+  ...authFastapiCases,
   ...clientCases,
   ...websocketCases,
 ]
