@@ -73,6 +73,15 @@ export function violations(request: HostileRequest, outcome: Outcome, runtime: s
     }
   } else if (status >= 500 && !runtimeMayRefuse(runtime, status)) {
     found.push(`${status} from outside the app (no app headers): the adapter failed`)
+  } else if (
+    runtime === 'node-server' &&
+    status >= 400 &&
+    status < 500 &&
+    !jsonAnswer(request, outcome)
+  ) {
+    // Brisk's Node adapter answers what Node's server refuses itself (parser errors, 431, 408,
+    // 417, targets that are no URL) with JSON too; other runtimes' own refusals are theirs.
+    found.push(`${status} refused by the Node adapter without a JSON body`)
   }
   for (const secret of SECRETS) {
     if (body.includes(secret)) found.push(`body leaks "${secret}"`)
@@ -99,4 +108,11 @@ function parses(text: string): boolean {
   } catch {
     return false
   }
+}
+
+/** JSON by its type, and by its body where one was read (a HEAD answer's is not). */
+function jsonAnswer(request: HostileRequest, outcome: Outcome & { kind: 'response' }): boolean {
+  const type = outcome.headers['content-type'] ?? ''
+  const read = request.method !== 'HEAD' && !outcome.cut
+  return /^application\/json/.test(type) && (!read || parses(outcome.body))
 }

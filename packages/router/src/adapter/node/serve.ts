@@ -13,6 +13,7 @@ import { hooksOf } from '../../internal/websocket-hub.ts'
 import { chosenPort } from '../chosen-port.ts'
 import { listenFailure } from '../listen-error.ts'
 import { IncomingRawRequest } from './incoming-raw-request.ts'
+import { answerRefusals, requestErrorResponse } from './refusals.ts'
 import { type ServerLimits, serverOptions } from './server-limits.ts'
 
 export { ListenError, type ListenErrorCode } from '../listen-error.ts'
@@ -79,6 +80,7 @@ export async function serve(app: BriskApp, options: NodeServeOptions = {}): Prom
     const settled = () => inFlight.delete(response)
     handle(request, response).then(settled, settled)
   })
+  answerRefusals(server)
   // WebSocket upgrades (`ws()` routes) reach the app through its hub, whose hooks run the route.
   const hub = websocketHub(app)
   const sockets = nodeAdapter({
@@ -149,12 +151,15 @@ export async function serve(app: BriskApp, options: NodeServeOptions = {}): Prom
  * directly (`RawRequest`): no web `Headers` object or body stream is built for a route's inputs.
  */
 function requestListener(app: BriskApp) {
-  return getRequestListener((request, env) => {
-    // This server is HTTP/1 (`createServer` from node:http): the bindings are `HttpBindings`.
-    const bindings = env as HttpBindings & { [RAW_REQUEST]?: IncomingRawRequest }
-    bindings[RAW_REQUEST] = new IncomingRawRequest(bindings.incoming)
-    return app.fetch(request, bindings)
-  })
+  return getRequestListener(
+    (request, env) => {
+      // This server is HTTP/1 (`createServer` from node:http): the bindings are `HttpBindings`.
+      const bindings = env as HttpBindings & { [RAW_REQUEST]?: IncomingRawRequest }
+      bindings[RAW_REQUEST] = new IncomingRawRequest(bindings.incoming)
+      return app.fetch(request, bindings)
+    },
+    { errorHandler: requestErrorResponse },
+  )
 }
 
 function listen(server: Server, port: number, hostname: string): Promise<AddressInfo> {
