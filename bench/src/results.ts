@@ -5,6 +5,7 @@
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import { cpus, loadavg } from 'node:os'
+import type { RatioSummary } from './summary.ts'
 
 /** One measured (runtime, layer, scenario, framework) cell. */
 export interface ResultEntry {
@@ -22,8 +23,24 @@ export interface ResultEntry {
    * repetitions; `null` or absent where not measured.
    */
   cpu_us?: number | null
+  /** HTTP: the fixed rate (req/s) of the CPU measurement, the same for every peer of the scenario. */
+  rate_rps?: number | null
+  /** HTTP: the server's CPU µs per request at `rate_rps`, median over the repetitions. */
+  cpu_at_rate_us?: number | null
   /** Every counted repetition, in run order. */
-  reps: { rps: number; p99_ms: number | null; cpu_us?: number | null }[]
+  reps: {
+    rps: number
+    p99_ms: number | null
+    cpu_us?: number | null
+    cpu_at_rate_us?: number | null
+    /** The paced run fell behind its rate (the server or the machine could not keep up). */
+    behind_at_rate?: boolean
+  }[]
+  /**
+   * HTTP, every peer but Brisk: Brisk ÷ this peer in each repetition, as median and min–max — by
+   * req/s, and by CPU at the fixed rate (this peer's µs ÷ Brisk's: above 1, Brisk spends less).
+   */
+  vs_brisk?: { rps: RatioSummary; cpu_at_rate: RatioSummary | null }
   /** The command that produced it (e.g. `npm run bench -- --quick`). */
   command?: string
   date?: string

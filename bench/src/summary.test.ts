@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { formatRatio, median, rotated, summarizeRatios } from './summary.ts'
 
-describe('the WebSocket bench summary', () => {
+describe('the repetition summary of the HTTP and WebSocket benches', () => {
   test('the median of an odd count is the middle value, of an even count the mean of the two', () => {
     expect(median([3, 1, 2])).toBe(2)
     expect(median([4, 1, 3, 2])).toBe(2.5)

@@ -1,6 +1,7 @@
 /**
- * The arithmetic of the WebSocket bench, kept pure for its test: medians, the Brisk ÷ peer ratio
- * of each repetition summarised as median and min–max, and the rotated order of the servers.
+ * The repetition arithmetic of the HTTP and WebSocket benches, kept pure for its test: medians, the
+ * Brisk ÷ peer ratio of each repetition summarised as median and min–max, and the rotated order of
+ * the servers.
  */
 
 export function median(values: readonly number[]): number {

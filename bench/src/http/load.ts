@@ -1,10 +1,12 @@
 /**
- * The load generator process: reads one JSON job per stdin line, runs autocannon against it and
- * writes one JSON result per stdout line. One process serves every run, pinned to its own CPU.
+ * The load generator process: reads one JSON job per stdin line, runs it — autocannon as fast as
+ * the server answers, or a paced load at a fixed rate (`paced-load.ts`) when the job has a `rate`
+ * — and writes one JSON result per stdout line. One process serves every run, pinned to its own CPU.
  */
 import { createInterface } from 'node:readline'
 import autocannon from 'autocannon'
 import type { HttpRequest } from './cases.ts'
+import { type PacedJob, runPaced } from './paced-load.ts'
 
 /** One load run. */
 export interface LoadJob {
@@ -48,7 +50,9 @@ async function run(job: LoadJob): Promise<LoadResult> {
 for await (const line of createInterface({ input: process.stdin })) {
   if (!line.trim()) continue
   try {
-    process.stdout.write(`${JSON.stringify(await run(JSON.parse(line) as LoadJob))}\n`)
+    const job = JSON.parse(line) as LoadJob | PacedJob
+    const result = 'rate' in job ? await runPaced(job) : await run(job)
+    process.stdout.write(`${JSON.stringify(result)}\n`)
   } catch (error) {
     process.stdout.write(`${JSON.stringify({ error: String(error) })}\n`)
   }

@@ -1,9 +1,12 @@
 /**
- * Markdown for one runtime and layer: a scenario × framework table (req/s, p99, ratio to Brisk) and
- * the issue-6 targets (Brisk ≥ 1.0× the fastest peer, ≥ 0.8× by hand). Works on any layer's entries.
+ * Markdown for one runtime and layer: a scenario × framework table (req/s, p99, ratio to Brisk), the
+ * issue-6 targets (Brisk ≥ 1.0× the fastest peer, ≥ 0.8× by hand) by req/s, and the server's CPU
+ * per request at a fixed rate with the same targets by CPU. Ratios are the median (min–max) of the
+ * per-repetition ratios (`ratios.ts`). The matrix and req/s targets work on any layer's entries.
  */
-import { median } from '../measure.ts'
 import type { ResultEntry } from '../results.ts'
+import { formatRatio, type RatioSummary } from '../summary.ts'
+import { briskRatios } from './ratios.ts'
 
 export interface TableOptions {
   /** Column order; frameworks not listed follow in the order met. */
@@ -44,18 +47,25 @@ export function formatMatrix(entries: readonly ResultEntry[], options: TableOpti
   return lines.join('\n')
 }
 
-// Repetitions ran interleaved, so rep i of Brisk and rep i of a peer saw the same conditions.
-function perRep(subject: ResultEntry, other: ResultEntry): number[] {
-  return subject.reps.map((rep, i) => rep.rps / (other.reps[i]?.rps ?? Number.NaN))
+/** The ratio in bold with its range; the plain ratio of the medians when no repetition pairs. */
+function shown(summary: RatioSummary, fallback: number): { text: string; value: number } {
+  if (Number.isFinite(summary.median)) {
+    const [head, ...range] = formatRatio(summary).split(' ')
+    return { text: [`**${head}**`, ...range].join(' '), value: summary.median }
+  }
+  return Number.isFinite(fallback)
+    ? { text: `**${ratio(fallback)}**`, value: fallback }
+    : { text: '—', value: Number.NaN }
 }
 
-/** Brisk ÷ other, median of the per-rep ratios (range), and whether it reaches `goal`. */
-function compare(subject: ResultEntry, other: ResultEntry | undefined, goal: number) {
+const verdict = (value: number, goal: number) =>
+  Number.isFinite(value) ? (value >= goal ? 'met' : 'missed') : 'n/a'
+
+/** Brisk ÷ other by req/s, and whether it reaches `goal`. */
+function compareRps(subject: ResultEntry, other: ResultEntry | undefined, goal: number) {
   if (!other) return { value: '—', verdict: 'n/a' }
-  const each = perRep(subject, other).filter(Number.isFinite)
-  const value = each.length ? median(each) : subject.rps / other.rps
-  const range = each.length > 1 ? ` (${ratio(Math.min(...each))}–${ratio(Math.max(...each))})` : ''
-  return { value: `**${ratio(value)}**${range}`, verdict: value >= goal ? 'met' : 'missed' }
+  const { text, value } = shown(briskRatios(subject, other).rps, subject.rps / other.rps)
+  return { value: text, verdict: verdict(value, goal) }
 }
 
 /** One row per target scenario: Brisk against the fastest peer (goal 1.0×) and by hand (0.8×). */
@@ -80,8 +90,8 @@ export function formatTargets(
     const peers = row.filter((entry) => entry.framework !== brisk && entry.framework !== byHand)
     const fastest = peers.sort((a, b) => b.rps - a.rps)[0]
     const hand = row.find((entry) => entry.framework === byHand)
-    const vsPeer = compare(subject, fastest, 1)
-    const vsHand = compare(subject, hand, 0.8)
+    const vsPeer = compareRps(subject, fastest, 1)
+    const vsHand = compareRps(subject, hand, 0.8)
     const cells = [
       integer(subject.rps),
       fastest ? `${fastest.framework} ${integer(fastest.rps)}` : '—',
@@ -96,21 +106,101 @@ export function formatTargets(
   return lines.join('\n')
 }
 
-/** Rows: scenarios; columns: frameworks; each cell the server's CPU µs per request (range). */
-export function formatCpu(entries: readonly ResultEntry[], options: TableOptions): string {
+const micros = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1))
+
+/** The repetitions' CPU µs at the fixed rate, with `†` when any fell behind its rate. */
+function cpuCell(entry: ResultEntry): string {
+  const each = entry.reps.flatMap((rep) =>
+    typeof rep.cpu_at_rate_us === 'number' ? [rep.cpu_at_rate_us] : [],
+  )
+  const behind = entry.reps.some((rep) => rep.behind_at_rate) ? ' †' : ''
+  const range =
+    each.length > 1 ? ` (${micros(Math.min(...each))}–${micros(Math.max(...each))})` : ''
+  return `${micros(entry.cpu_at_rate_us!)}${range}${behind}`
+}
+
+const hasCpu = (entry: ResultEntry | undefined): entry is ResultEntry =>
+  typeof entry?.cpu_at_rate_us === 'number'
+
+/**
+ * Rows: scenarios, with the fixed rate; columns: frameworks. Brisk's cell: its CPU µs per request
+ * (min–max over repetitions); each peer's: its µs, then Brisk ÷ it (the peer's µs ÷ Brisk's, per
+ * repetition: above 1, Brisk spends less). `†`: a repetition fell behind the rate.
+ */
+export function formatCpuAtRate(entries: readonly ResultEntry[], options: TableOptions): string {
+  const brisk = options.brisk ?? 'Brisk'
   const names = columns(entries, options)
-  const lines = [`| scenario | ${names.join(' | ')} |`, `|---|${names.map(() => '--:').join('|')}|`]
+  const lines = [
+    `| scenario | rate req/s | ${names.join(' | ')} |`,
+    `|---|--:|${names.map(() => '--:').join('|')}|`,
+  ]
   for (const [scenario] of options.scenarios) {
     const row = entries.filter((entry) => entry.scenario === scenario)
-    if (!row.some((entry) => typeof entry.cpu_us === 'number')) continue
+    if (!row.some(hasCpu)) continue
+    const subject = row.find((entry) => entry.framework === brisk)
+    const rate = row.find((entry) => typeof entry.rate_rps === 'number')?.rate_rps
     const cells = names.map((name) => {
       const entry = row.find((candidate) => candidate.framework === name)
-      if (typeof entry?.cpu_us !== 'number') return '—'
-      const each = entry.reps.flatMap((rep) => (typeof rep.cpu_us === 'number' ? [rep.cpu_us] : []))
-      const range =
-        each.length > 1 ? ` (${Math.min(...each).toFixed(1)}–${Math.max(...each).toFixed(1)})` : ''
-      return `${entry.cpu_us.toFixed(1)}${range}`
+      if (!hasCpu(entry)) return options.notes?.get(scenario)?.get(name) ?? '—'
+      if (!hasCpu(subject) || entry === subject) return cpuCell(entry)
+      const versus = briskRatios(subject, entry).cpu_at_rate
+      return versus ? `${cpuCell(entry)} · ${formatRatio(versus)}` : cpuCell(entry)
     })
+    lines.push(`| ${scenario} | ${rate ? integer(rate) : '—'} | ${cells.join(' | ')} |`)
+  }
+  return lines.length > 2 ? lines.join('\n') : '(not measured: no /proc here)'
+}
+
+/** Brisk ÷ other by CPU at the fixed rate (other's µs ÷ Brisk's), and whether it reaches `goal`. */
+function compareCpu(subject: ResultEntry, other: ResultEntry | undefined, goal: number) {
+  if (!other) return { value: '—', verdict: 'n/a' }
+  const versus = briskRatios(subject, other).cpu_at_rate
+  const { text, value } = shown(
+    versus ?? { median: Number.NaN, min: Number.NaN, max: Number.NaN },
+    other.cpu_at_rate_us! / subject.cpu_at_rate_us!,
+  )
+  return { value: text, verdict: verdict(value, goal) }
+}
+
+/**
+ * The issue-13 targets by CPU per request at the fixed rate: Brisk against the peer that spent the
+ * least (goal 1.0×) and against by hand (0.8×); a ratio above 1 means Brisk spent less.
+ */
+export function formatCpuTargets(
+  entries: readonly ResultEntry[],
+  targetScenarios: readonly string[],
+  options: TableOptions,
+): string {
+  const brisk = options.brisk ?? 'Brisk'
+  const byHand = options.byHand ?? 'by hand'
+  const lines = [
+    '| scenario | rate req/s | Brisk µs/req | cheapest peer µs/req | Brisk ÷ cheapest peer | ≥ 1.0× | by hand µs/req | Brisk ÷ by hand | ≥ 0.8× |',
+    '|---|--:|--:|--:|--:|---|--:|--:|---|',
+  ]
+  for (const scenario of targetScenarios) {
+    const row = entries.filter((entry) => entry.scenario === scenario && hasCpu(entry))
+    const subject = row.find((entry) => entry.framework === brisk)
+    if (!subject) {
+      if (entries.some((entry) => entry.scenario === scenario)) {
+        lines.push(`| ${scenario} | | not measured | | | n/a | | | n/a |`)
+      }
+      continue
+    }
+    const peers = row.filter((entry) => entry.framework !== brisk && entry.framework !== byHand)
+    const cheapest = peers.sort((a, b) => a.cpu_at_rate_us! - b.cpu_at_rate_us!)[0]
+    const hand = row.find((entry) => entry.framework === byHand)
+    const vsPeer = compareCpu(subject, cheapest, 1)
+    const vsHand = compareCpu(subject, hand, 0.8)
+    const cells = [
+      subject.rate_rps ? integer(subject.rate_rps) : '—',
+      micros(subject.cpu_at_rate_us!),
+      cheapest ? `${cheapest.framework} ${micros(cheapest.cpu_at_rate_us!)}` : '—',
+      vsPeer.value,
+      vsPeer.verdict,
+      hand ? micros(hand.cpu_at_rate_us!) : '—',
+      vsHand.value,
+      vsHand.verdict,
+    ]
     lines.push(`| ${scenario} | ${cells.join(' | ')} |`)
   }
   return lines.length > 2 ? lines.join('\n') : '(not measured: no /proc here)'

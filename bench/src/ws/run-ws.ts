@@ -7,9 +7,9 @@
 import { writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { pinning } from '../http/processes.ts'
+import { rotated } from '../summary.ts'
 import type { WsRuntime, WsServerId } from './echo-contract.ts'
 import { type MeasureSettings, measureServer, type ServerSample } from './measure-server.ts'
-import { rotated } from './summary.ts'
 import { renderWsTables } from './ws-table.ts'
 
 const resultsDir = fileURLToPath(new URL('../../results/', import.meta.url))

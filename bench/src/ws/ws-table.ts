@@ -3,9 +3,10 @@
  * socket, Brisk beside the peer for each runtime, medians of the repetitions and the Brisk ÷ peer
  * ratio (median, min–max over repetitions).
  */
+
+import { formatRatio, median, summarizeRatios } from '../summary.ts'
 import type { EchoPath, WsRuntime } from './echo-contract.ts'
 import type { EchoMeasurement, ServerSample } from './measure-server.ts'
-import { formatRatio, median, summarizeRatios } from './summary.ts'
 
 export const PEER_LABELS: Record<WsRuntime, string> = {
   node: 'Hono + @hono/node-ws',
