@@ -25,7 +25,14 @@ if (flags.has('--ws')) {
 // `--only S7,S8` (or `--only=S7,S8`): only those scenarios of the HTTP layer, nothing else.
 const onlyAt = args.findIndex((arg) => arg === '--only' || arg.startsWith('--only='))
 const onlyArg = onlyAt === -1 ? undefined : args[onlyAt]!
-const onlyValue = onlyArg?.startsWith('--only=') ? onlyArg.slice(7) : args[onlyAt + 1]
+// Without `--only`, onlyAt is -1: args[onlyAt + 1] would be the first flag (`--quick` read as a
+// scenario list, and nothing run).
+const onlyValue =
+  onlyArg === undefined
+    ? undefined
+    : onlyArg.startsWith('--only=')
+      ? onlyArg.slice(7)
+      : args[onlyAt + 1]
 const only = onlyValue
   ?.split(',')
   .map((id) => id.trim().toUpperCase())
