@@ -86,7 +86,10 @@ export async function runHttpBench(options: {
   const loadAtStart = loadNow()
   const longerWarmups = cases
     .filter((test) => (test.warmupScale ?? 1) !== 1)
-    .map((test) => `; ${test.scenario}: ${+(budget.warmupSeconds * test.warmupScale!).toFixed(2)} s warm-up`)
+    .map(
+      (test) =>
+        `; ${test.scenario}: ${+(budget.warmupSeconds * test.warmupScale!).toFixed(2)} s warm-up`,
+    )
   const settings = `${budget.reps} repetition(s) (S1: ${repsOf('S1', budget)}), each: ${budget.warmupSeconds} s warm-up, ${budget.seconds} s saturated, ${budget.leadSeconds} + ${budget.cpuSeconds} s at the fixed rate${longerWarmups.join('')}; ${budget.connections} connections`
   console.log(
     `\nHTTP on ${version} · ${settings} · pinned: ${pinning ? 'server CPU 0, load CPU 1' : 'no (taskset missing)'}`,
