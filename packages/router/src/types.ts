@@ -66,6 +66,16 @@ export interface RouteOptions extends InputSpec, RouteDocs {
   readonly responses?: Readonly<Record<number, ResponseDeclaration>>
   /** The status of a plain returned value (default 200). */
   readonly status?: number
+  /**
+   * FastAPI's `response_model_exclude_unset`: JSON bodies leave out the fields the handler's value
+   * did not set (absent or `undefined`), in nested objects too; a field set to its default stays.
+   * Applies to every status with a schema.
+   */
+  readonly excludeUnset?: boolean
+  /** FastAPI's `response_model_exclude_defaults`: leaves out fields equal to their schema default. */
+  readonly excludeDefaults?: boolean
+  /** FastAPI's `response_model_exclude_none`: leaves out fields whose value is `null`. */
+  readonly excludeNone?: boolean
   /** Return an async iterable and it is streamed as Server-Sent Events or NDJSON. */
   readonly stream?: StreamFormat | StreamSpec
   /** Largest body this route reads, in bytes (default: the app's, 1 MiB). */

@@ -11,6 +11,7 @@ import { isReply } from '../respond.ts'
 import { ResponseValidationError } from '../response-validation-error.ts'
 import { isWebSocketAcceptance } from '../websocket.ts'
 import type { ErrorReporter } from './error-renderer.ts'
+import { type Exclusion, type FieldFilter, planFieldFilter } from './exclude-fields.ts'
 import { isResponse } from './is-response.ts'
 import { compileJsonWriter, type JsonWriter } from './json-writer.ts'
 import { emptyStream, isAsyncIterable, streamResponse } from './stream-response.ts'
@@ -36,11 +37,17 @@ export interface ResponseWriter {
 export function planResponse(operation: Operation, report: ErrorReporter): ResponseWriter {
   const schemas = new Map<number, v.GenericSchema>()
   const writers = new Map<number, JsonWriter>()
+  const exclusion = exclusionOf(operation)
+  const filters = new Map<number, FieldFilter>()
   for (const [status, response] of Object.entries(operation.responses)) {
     if (!response.schema) continue
     schemas.set(Number(status), response.schema)
+    const filter = exclusion && planFieldFilter(response.schema, exclusion)
+    if (filter) filters.set(Number(status), filter)
     // Checks and serializes in one plan, skipping safeParse's bookkeeping (see json below).
-    const writer = NO_BODY.has(Number(status)) ? undefined : compileJsonWriter(response.schema)
+    const writer = NO_BODY.has(Number(status))
+      ? undefined
+      : compileJsonWriter(response.schema, filter)
     if (writer) writers.set(Number(status), writer)
   }
   const stream = operation.stream
@@ -61,7 +68,8 @@ export function planResponse(operation: Operation, report: ErrorReporter): Respo
       }
       const result = v.safeParse(schema, value)
       if (!result.success) throw new ResponseValidationError(operation, status, result.issues)
-      body = result.output
+      const filter = filters.get(status)
+      body = filter ? filter(value, result.output) : result.output
     }
     if (NO_BODY.has(status)) {
       // 204, 205 and 304 cannot carry a body, whatever the handler returned.
@@ -93,5 +101,23 @@ export function planResponse(operation: Operation, report: ErrorReporter): Respo
     streams: (c, output) =>
       (stream !== undefined && c.req.method !== 'HEAD' && isAsyncIterable(output)) ||
       (operation.websocket !== undefined && isWebSocketAcceptance(output)),
+  }
+}
+
+/** The route's exclude options, or `undefined` (the usual case) when it sets none. */
+function exclusionOf(operation: Operation): Exclusion | undefined {
+  const { excludeUnset, excludeDefaults, excludeNone } = operation.route.options
+  if (!excludeUnset && !excludeDefaults && !excludeNone) return undefined
+  if (
+    Object.keys(operation.responses).every((status) => !operation.responses[Number(status)]?.schema)
+  ) {
+    throw new TypeError(
+      `Route ${operation.method} ${operation.path}: excludeUnset, excludeDefaults and excludeNone need a response schema (set 'response' or 'responses')`,
+    )
+  }
+  return {
+    unset: excludeUnset === true,
+    defaults: excludeDefaults === true,
+    none: excludeNone === true,
   }
 }
