@@ -23,6 +23,7 @@ import { overrideApp } from './fixture/di-override-app.ts'
 import { diRoutes } from './fixture/di-routes.ts'
 import { readLog, readStats } from './fixture/di-store.ts'
 import { mountDocs } from './fixture/docs.ts'
+import { fastapiErrorRoutes } from './fixture/fastapi-error-routes.ts'
 import { hostApp } from './fixture/host-app.ts'
 import {
   coercionRoutes,
@@ -74,6 +75,7 @@ export const app = createApp({
     echoLooseObject,
     echoLooseForm,
     aliasRoutes,
+    fastapiErrorRoutes,
     readUser,
     brokenResponse,
     createItem,

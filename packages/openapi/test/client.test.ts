@@ -181,7 +181,7 @@ describe('the same calls against the running hello app', () => {
           type: 'greater_than_equal',
           loc: ['path', 'item_id'],
           msg: 'Input should be greater than or equal to 1',
-          input: 0,
+          input: '0',
           ctx: { ge: 1 },
         },
       ],

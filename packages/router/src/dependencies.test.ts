@@ -333,7 +333,12 @@ describe('security dependencies that declare a body', () => {
     const response = await send({ event: 'push' })
     expect(response.status).toBe(422)
     expect((await response.json()).detail).toEqual([
-      { type: 'missing', loc: ['body', 'signature'], msg: 'Field required', input: null },
+      {
+        type: 'missing',
+        loc: ['body', 'signature'],
+        msg: 'Field required',
+        input: { event: 'push' },
+      },
     ])
   })
 })

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { describe, expect, test } from 'vitest'
+import { alias } from './alias.ts'
 import { createValidator } from './create-validator.ts'
 import type { InputSpec, RawRequest, ValidationResult, ValidatorOptions } from './types.ts'
 
@@ -101,6 +102,68 @@ describe('createValidator JSON bodies', () => {
     })
   })
 
+  test('gives a missing field the object that should have held it, as pydantic does', async () => {
+    const spec = {
+      body: {
+        name: v.string(),
+        price: v.number(),
+        dimensions: v.object({ width: v.number(), height: v.number() }),
+      },
+    }
+    const result = await run(spec, json({ name: 'Foo', dimensions: { width: 2 } }))
+    expect(result).toEqual({
+      ok: false,
+      status: 422,
+      issues: [
+        {
+          type: 'missing',
+          loc: ['body', 'price'],
+          msg: 'Field required',
+          input: { name: 'Foo', dimensions: { width: 2 } },
+        },
+        {
+          type: 'missing',
+          loc: ['body', 'dimensions', 'height'],
+          msg: 'Field required',
+          input: { width: 2 },
+        },
+      ],
+    })
+    expect(await run(spec, json({}))).toMatchObject({
+      issues: [{ loc: ['body', 'name'], input: {} }, { input: {} }, { input: {} }],
+    })
+  })
+
+  test('never echoes a sensitive JSON field, alone or in the object a missing field is from', async () => {
+    const secret = v.pipe(v.string(), v.minLength(8), v.metadata({ sensitive: true }))
+    const spec = { body: { username: v.string(), password: secret, owner: v.object({ secret }) } }
+    const result = await run(spec, json({ password: 'hunter2', owner: { secret: 'hunter2' } }))
+    expect(!result.ok && result.issues.map(({ loc, input }) => ({ loc, input }))).toEqual([
+      { loc: ['body', 'username'], input: { password: null, owner: { secret: null } } },
+      { loc: ['body', 'password'], input: null },
+      { loc: ['body', 'owner', 'secret'], input: null },
+    ])
+  })
+
+  test('gives an aliased body the object as sent, wire keys and all, sensitive values hidden', async () => {
+    const spec = {
+      body: {
+        itemName: v.pipe(v.string(), alias('item-name')),
+        secret: v.pipe(v.string(), alias('api-secret'), v.metadata({ sensitive: true })),
+        price: v.number(),
+      },
+    }
+    const result = await run(spec, json({ 'item-name': 'Foo', 'api-secret': 's3cret' }))
+    expect(!result.ok && result.issues).toEqual([
+      {
+        type: 'missing',
+        loc: ['body', 'price'],
+        msg: 'Field required',
+        input: { 'item-name': 'Foo', 'api-secret': null },
+      },
+    ])
+  })
+
   test('reports an empty JSON body as a missing required body', async () => {
     expect(await run({ body: item }, post('', { 'content-type': 'application/json' }))).toEqual({
       ok: false,
@@ -109,21 +172,33 @@ describe('createValidator JSON bodies', () => {
     })
   })
 
-  test('reports malformed JSON as json_invalid', async () => {
+  test('reports malformed JSON as json_invalid at the offset of the first bad character', async () => {
     const result = await run(
       { body: item },
-      post('{"name":', { 'content-type': 'application/json' }),
+      post("{'name': 'Foo'}", { 'content-type': 'application/json' }),
     )
-    expect(result).toMatchObject({
+    expect(result).toEqual({
       ok: false,
       status: 422,
-      issues: [{ type: 'json_invalid', loc: ['body'], msg: 'JSON decode error', input: {} }],
+      issues: [
+        {
+          type: 'json_invalid',
+          loc: ['body', 1],
+          msg: 'JSON decode error',
+          input: {},
+          ctx: { error: 'Expecting property name enclosed in double quotes' },
+        },
+      ],
     })
-    expect(!result.ok && typeof result.issues[0]?.ctx?.error).toBe('string')
+    const cut = await run(
+      { body: item },
+      post('{"név": "😀",', { 'content-type': 'application/json' }),
+    )
+    expect(!cut.ok && cut.issues[0]).toMatchObject({ loc: ['body', 12] })
   })
 
-  test('reports a body that is not UTF-8 as json_invalid', async () => {
-    const bytes = new Uint8Array([0x22, 0xff, 0xfe, 0x22])
+  test('reports a body that is not UTF-8 as json_invalid at the first bad byte', async () => {
+    const bytes = new Uint8Array([0x22, 0xc3, 0xa9, 0xff, 0xfe, 0x22])
     expect(
       await run({ body: v.string() }, post(bytes, { 'content-type': 'application/json' })),
     ).toEqual({
@@ -132,7 +207,7 @@ describe('createValidator JSON bodies', () => {
       issues: [
         {
           type: 'json_invalid',
-          loc: ['body'],
+          loc: ['body', 2],
           msg: 'JSON decode error',
           input: {},
           ctx: { error: 'Invalid UTF-8' },

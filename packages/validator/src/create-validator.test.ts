@@ -255,6 +255,41 @@ describe('createValidator issue collection', () => {
     ])
   })
 
+  test('gives a value that fails a constraint as the string that was sent, as FastAPI does', () => {
+    const spec = {
+      params: { id: v.pipe(int(), v.minValue(0)) },
+      query: {
+        price: v.pipe(v.number(), v.maxValue(3)),
+        tags: v.pipe(v.array(v.pipe(int(), v.minValue(5))), v.minLength(3)),
+        q: v.string(),
+      },
+      headers: { x_retries: v.pipe(int(), v.maxValue(2)) },
+      cookies: { size: v.pipe(int(), v.minValue(1)) },
+    }
+    const result = run(spec, '/?price=10.50&tags=1&tags=07', {
+      params: { id: '-1' },
+      headers: { 'x-retries': '003', cookie: 'size=00' },
+    })
+    expect(!result.ok && result.issues.map(({ loc, input }) => ({ loc, input }))).toEqual([
+      { loc: ['path', 'id'], input: '-1' },
+      { loc: ['query', 'price'], input: '10.50' },
+      { loc: ['query', 'tags', 0], input: '1' },
+      { loc: ['query', 'tags'], input: ['1', '07'] },
+      { loc: ['query', 'q'], input: null },
+      { loc: ['header', 'x-retries'], input: '003' },
+      { loc: ['cookie', 'size'], input: '00' },
+    ])
+  })
+
+  test('keeps a sensitive value out of a constraint issue', () => {
+    const pin = v.pipe(int(), v.minValue(1000), v.metadata({ sensitive: true }))
+    const result = run({ query: { pin } }, '/?pin=0042')
+    expect(!result.ok && result.issues[0]).toMatchObject({
+      type: 'greater_than_equal',
+      input: null,
+    })
+  })
+
   test('caps the number of issues at maxIssues', () => {
     const fields = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`f${i}`, v.string()]))
     const check = createValidator({ query: fields }, { limits: { maxIssues: 3 } })

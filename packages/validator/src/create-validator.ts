@@ -4,6 +4,7 @@
  */
 import { INVALID } from './compile-parser.ts'
 import { cappedSafeParse } from './internal/capped-safe-parse.ts'
+import { echoSent } from './internal/echo-json.ts'
 import { headerName } from './internal/header-name.ts'
 import { type BodyOutcome, loadBody } from './internal/load-body.ts'
 import { type BodyPlan, planBody } from './internal/plan-body.ts'
@@ -145,9 +146,14 @@ export function createValidator<const TSpec extends InputSpec>(
     const result = cappedSafeParse(bodyPlan.schema, value, maxIssues)
     if (result.success) return result.output
     const start = issues.length
-    pushSchemaIssues(result.issues, 'body', bodyPlan.schema, issues, maxIssues)
+    pushSchemaIssues(result.issues, 'body', bodyPlan.schema, issues, maxIssues, undefined, true)
     if (aliases !== undefined) {
-      for (let index = start; index < issues.length; index++) aliases.nameLoc(issues[index]!)
+      for (let index = start; index < issues.length; index++) {
+        const issue = issues[index]!
+        aliases.nameLoc(issue)
+        // The object a field is missing from, as sent (with wire keys), not as renamed.
+        if (issue.type === 'missing') issue.input = echoSent(sent, issue.loc, bodyPlan.schema)
+      }
     }
     return undefined
   }

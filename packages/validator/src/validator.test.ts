@@ -58,7 +58,7 @@ describe('validator (Hono middleware)', () => {
           type: 'greater_than_equal',
           loc: ['path', 'id'],
           msg: 'Input should be greater than or equal to 1',
-          input: 0,
+          input: '0',
           ctx: { ge: 1 },
         },
         {

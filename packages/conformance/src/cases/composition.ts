@@ -53,7 +53,7 @@ export const compositionCases: Case[] = [
         detail: 'Request validation failed',
         errors: [
           issue('bool_parsing', ['query', 'dry_run'], 'perhaps'),
-          issue('missing', ['body', 'name'], null),
+          issue('missing', ['body', 'name'], {}),
         ],
       })
     },

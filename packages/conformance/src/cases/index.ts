@@ -16,6 +16,7 @@ import { concurrencyCases } from './concurrency.ts'
 import { dependencyCases } from './dependencies.ts'
 import { dependencyScopeCases } from './dependency-scopes.ts'
 import { documentationCases } from './documentation.ts'
+import { fastapiErrorCases } from './fastapi-errors.ts'
 import { inputCases } from './inputs.ts'
 import { limitCases } from './limits.ts'
 import { prototypeKeyCases } from './prototype-keys.ts'
@@ -31,6 +32,7 @@ export const cases: readonly Case[] = [
   ...coercionCases,
   ...bodyCases,
   ...aliasCases,
+  ...fastapiErrorCases,
   ...limitCases,
   ...prototypeKeyCases,
   ...responseCases,

@@ -23,7 +23,7 @@ export const inputCases: Case[] = [
     name: 'a path parameter below its minimum is 422 greater_than_equal',
     run: async (target) => {
       await expectIssues(await call(target, '/items/0'), [
-        issue('greater_than_equal', ['path', 'id'], 0),
+        issue('greater_than_equal', ['path', 'id'], '0'),
       ])
     },
   },

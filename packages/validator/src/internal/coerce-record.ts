@@ -33,7 +33,8 @@ function coerceArray(
   return result
 }
 
-function splitHeader(value: string | File): (string | File)[] {
+/** A combined header value's items (`a, b` is `a` and `b`). */
+export function splitHeader(value: string | File): (string | File)[] {
   if (typeof value !== 'string') return [value]
   return value.split(',').map((item) => item.trim())
 }

@@ -126,6 +126,15 @@ describe('mapIssue', () => {
     ])
   })
 
+  test("gives a JSON body's missing field the object it is missing from", () => {
+    const schema = v.object({ a: v.array(v.object({ b: v.string(), c: v.number() })) })
+    const found = v.safeParse(schema, { a: [{ c: 1 }] }).issues ?? []
+    expect(found.map((issue) => mapIssue(issue, 'body', schema, true))).toEqual([
+      { type: 'missing', loc: ['body', 'a', 0, 'b'], msg: 'Field required', input: { c: 1 } },
+    ])
+    expect(found.map((issue) => mapIssue(issue, 'query', schema).input)).toEqual([null])
+  })
+
   test('keeps a custom message written on the schema', () => {
     expect(first(v.pipe(v.string(), v.minLength(3, 'Too short!')), 'a')).toMatchObject({
       type: 'string_too_short',

@@ -4,11 +4,13 @@ import type { ValidationIssue } from '../types.ts'
 import { coerceRecord } from './coerce-record.ts'
 import { mapIssue } from './map-issue.ts'
 import type { LocationPlan } from './plan-location.ts'
+import { useRawInputs } from './raw-inputs.ts'
 import type { RawValue } from './raw-values.ts'
 
 /**
  * Pushes Valibot's issues for one location, mapped and capped at `maxIssues`. Issues under a key
- * in `skip` are dropped (a coercion issue already explains them).
+ * in `skip` are dropped (a coercion issue already explains them); `json` maps them as a JSON
+ * body's (`mapIssue`).
  */
 export function pushSchemaIssues(
   found: readonly v.BaseIssue<unknown>[],
@@ -17,11 +19,12 @@ export function pushSchemaIssues(
   issues: ValidationIssue[],
   maxIssues: number,
   skip?: ReadonlySet<unknown>,
+  json = false,
 ): void {
   for (const issue of found) {
     if (issues.length >= maxIssues) return
     if (skip?.has(issue.path?.[0]?.key)) continue
-    issues.push(mapIssue(issue, location, root))
+    issues.push(mapIssue(issue, location, root, json))
   }
 }
 
@@ -51,6 +54,7 @@ export function runLocation(
     if (coerced > 0 && issues.length > start + coerced) sortByField(issues, start, plan.order)
   }
   if (issues.length > maxIssues) issues.length = maxIssues
+  useRawInputs(issues, start, plan, raw)
   redactSensitive(issues, start, plan)
   nameFields(issues, start, plan)
   return undefined

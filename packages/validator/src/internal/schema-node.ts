@@ -26,6 +26,10 @@ export interface SchemaNode extends Omit<v.GenericSchema, 'async'> {
   readonly rest?: SchemaNode
   /** `record`, `map`, `set`. */
   readonly value?: SchemaNode
+  /** `record`, `map`: the schema of the keys (a `variant`'s is the discriminator's name). */
+  readonly key?: SchemaNode | string
+  /** `lazy`: returns the schema for an input. */
+  readonly getter?: (input: unknown) => SchemaNode
   /** Schemas for `union`/`variant`; values for `picklist`/`enum`. */
   readonly options?: readonly unknown[]
   readonly literal?: unknown
