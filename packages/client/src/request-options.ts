@@ -1,14 +1,12 @@
 /**
  * What a call sends, typed from the route's input schemas: each location takes its schemas' input
- * type (what the server accepts before coercion), and is required when one of its fields is.
+ * type (what the server accepts before coercion), aliased fields under their aliases, and is
+ * required when one of its fields is.
  */
-import type * as v from 'valibot'
+import type { WireInput } from './wire-input.ts'
 
-type InputOf<TLocation> = TLocation extends v.GenericSchema
-  ? v.InferInput<TLocation>
-  : TLocation extends Record<string, v.GenericSchema>
-    ? v.InferInput<v.ObjectSchema<TLocation, undefined>>
-    : never
+/** Keyed as sent: an aliased field (`alias('item-query')`) under its alias. */
+type InputOf<TLocation> = WireInput<TLocation>
 
 // biome-ignore lint/complexity/noBannedTypes: `{}` is the type every all-optional object accepts
 type AllOptional<TValue> = {} extends TValue ? true : false
