@@ -2,7 +2,9 @@
  * Cases for aliased fields (the wire name differs from the handler's key) and header names taken
  * literally, over each runtime's own HTTP server: underscores in header names must arrive as sent.
  */
+import { createClient } from '@brisk/client'
 import { expect } from 'vitest'
+import type { app } from '../fixture.ts'
 import type { Case } from '../target.ts'
 import { call, expectIssues, expectJson, issue, jsonBody } from './http.ts'
 import { rawHttp } from './node-raw-http.ts'
@@ -166,6 +168,32 @@ export const aliasCases: Case[] = [
         properties: { 'item-name': {}, unit_price: {}, parts: {} },
         required: ['item-name'],
       })
+    },
+  },
+  {
+    name: 'aliases: the typed client sends aliased fields under their aliases',
+    run: async (target) => {
+      const api = createClient<typeof app>('http://fixture.test', {
+        fetch: (request) => target.fetch(request),
+      })
+      const read = await api['/aliases/items'].get({
+        query: { 'item-query': 'foo' },
+        headers: { 'X-Token': 't1' },
+        cookies: { 'session-id': 's1' },
+      })
+      expect(read.status).toBe(200)
+      expect(read.data).toEqual({
+        query: { q: 'foo' },
+        headers: { token: 't1' },
+        cookies: { sid: 's1' },
+      })
+      const created = await api['/aliases/items'].post({
+        body: { 'item-name': 'a', parts: [{ 'part-no': 'p1' }] },
+      })
+      expect(created.status).toBe(200)
+      expect(created.data).toEqual({ itemName: 'a', parts: [{ partNo: 'p1' }] })
+      const form = await api['/aliases/form'].post({ form: { 'full-name': 'Ada' } })
+      expect(form.data).toEqual({ fullName: 'Ada' })
     },
   },
 ]
