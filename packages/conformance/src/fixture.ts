@@ -17,12 +17,14 @@ import {
   submitForm,
   uploadAvatar,
 } from './fixture/body-routes.ts'
+import { dependencyErrorRoutes } from './fixture/dependency-error-routes.ts'
 import { diApp } from './fixture/di-app.ts'
 import { concurrentEcho } from './fixture/di-concurrent.ts'
 import { overrideApp } from './fixture/di-override-app.ts'
 import { diRoutes } from './fixture/di-routes.ts'
 import { readLog, readStats } from './fixture/di-store.ts'
 import { mountDocs } from './fixture/docs.ts'
+import { excludeRoutes } from './fixture/exclude-routes.ts'
 import { fastapiErrorRoutes } from './fixture/fastapi-error-routes.ts'
 import { hostApp } from './fixture/host-app.ts'
 import {
@@ -76,6 +78,8 @@ export const app = createApp({
     echoLooseForm,
     aliasRoutes,
     fastapiErrorRoutes,
+    dependencyErrorRoutes,
+    excludeRoutes,
     readUser,
     brokenResponse,
     createItem,

@@ -14,12 +14,14 @@ import { coercionCases } from './coercion.ts'
 import { compositionCases } from './composition.ts'
 import { concurrencyCases } from './concurrency.ts'
 import { dependencyCases } from './dependencies.ts'
+import { dependencyErrorCases } from './dependency-errors.ts'
 import { dependencyScopeCases } from './dependency-scopes.ts'
 import { documentationCases } from './documentation.ts'
 import { fastapiErrorCases } from './fastapi-errors.ts'
 import { inputCases } from './inputs.ts'
 import { limitCases } from './limits.ts'
 import { prototypeKeyCases } from './prototype-keys.ts'
+import { responseExclusionCases } from './response-exclusion.ts'
 import { responseCases } from './responses.ts'
 import { routingCases } from './routing.ts'
 import { runtimeContextCases } from './runtime-context.ts'
@@ -36,9 +38,11 @@ export const cases: readonly Case[] = [
   ...limitCases,
   ...prototypeKeyCases,
   ...responseCases,
+  ...responseExclusionCases,
   ...streamingCases,
   ...compositionCases,
   ...dependencyCases,
+  ...dependencyErrorCases,
   ...dependencyScopeCases,
   ...backgroundCases,
   ...runtimeContextCases,
