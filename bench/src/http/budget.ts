@@ -19,15 +19,17 @@ export interface HttpBudget {
   leadSeconds: number
 }
 
-// Node: 37 (scenario, peer) pairs; S2–S6 (29 pairs) × 3 repetitions × (1 + 2 + 0.25 + 1.5 s), S1
-// (8 pairs, no target) once: ≈ 29 × 14.25 s + 8 × 4.75 s ≈ 7.5 min; quick ≈ 37 × 1.6 s ≈ 1 min.
+// Node: 37 (scenario, peer) pairs; S2–S6 (29 pairs) × 3 repetitions × (1 + 2 + 0.2 + 1 s), S1
+// (8 pairs, no target) once, plus ~0.3 s per job and ~4 s of server startup per repetition:
+// ≈ 95 × 4.6 s ≈ 7.5 min (was ≈ 4.1 min with one process per peer for all repetitions, one
+// warm-up and no paced run); quick ≈ 37 × 2 s ≈ 1.2 min.
 export const fullHttpBudget: HttpBudget = {
   warmupSeconds: 1,
   seconds: 2,
   reps: 3,
   connections: 32,
-  cpuSeconds: 1.5,
-  leadSeconds: 0.25,
+  cpuSeconds: 1,
+  leadSeconds: 0.2,
 }
 export const quickHttpBudget: HttpBudget = {
   warmupSeconds: 0.15,
@@ -38,15 +40,15 @@ export const quickHttpBudget: HttpBudget = {
   leadSeconds: 0.2,
 }
 
-// Bun and Deno: 33 pairs (by hand skips S1), shorter runs: full ≈ 28 × 3 × 2.5 s + 5 × 2.5 s ≈
-// 3.7 min, quick ≈ 33 × 1.35 s ≈ 45 s (plus server startup each repetition).
+// Bun and Deno: 33 pairs (by hand skips S1), shorter runs: full ≈ 28 × 3 + 5 = 89 pair
+// repetitions × (0.5 + 0.75 + 0.2 + 0.75 s + ~0.4 s) ≈ 3.9 min for both, quick ≈ 33 × 1.7 s ≈ 1 min.
 export const fullWebHttpBudget: HttpBudget = {
   warmupSeconds: 0.5,
   seconds: 0.75,
   reps: 3,
   connections: 32,
-  cpuSeconds: 1,
-  leadSeconds: 0.25,
+  cpuSeconds: 0.75,
+  leadSeconds: 0.2,
 }
 export const quickWebHttpBudget: HttpBudget = {
   warmupSeconds: 0.15,
