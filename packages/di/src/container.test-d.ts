@@ -62,3 +62,20 @@ describe('override types', () => {
     container.override(user, never)
   })
 })
+
+describe('scope and partial-run types', () => {
+  test('close resolves to the failure as the generators left it', () => {
+    const scope = container.createScope()
+    expectTypeOf(scope.close({ error: new Error('failed') })).toEqualTypeOf<
+      Promise<{ readonly error: unknown } | undefined>
+    >()
+  })
+
+  test('runWhere takes a predicate over dependencies and resolves to nothing', () => {
+    const plan = container.plan({ one: dependency(() => 1) })
+    expectTypeOf(plan.runWhere).parameter(1).toEqualTypeOf<(dependency: Dependency) => boolean>()
+    expectTypeOf(plan.runWhere(container.createScope(), () => true)).toEqualTypeOf<Promise<void>>()
+    // @ts-expect-error the predicate answers whether a dependency may run
+    plan.runWhere(container.createScope(), () => 'yes')
+  })
+})

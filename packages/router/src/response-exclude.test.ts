@@ -120,7 +120,13 @@ describe('exclude options', () => {
 
   it('give the same body on the compiled writer and on safeParse (a schema it cannot compile)', async () => {
     // A fallback is left to Valibot: the route answers through safeParse, not the compiled writer.
-    const Fallback = v.fallback(Item, { name: 'none', price: 0 })
+    const Fallback = v.fallback(Item, {
+      name: 'none',
+      description: null,
+      price: 0,
+      tax: 10.5,
+      tags: [],
+    })
     expect(compileJsonWriter(Fallback)).toBeUndefined()
     const app = createApp({
       routes: [
