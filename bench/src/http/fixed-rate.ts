@@ -25,7 +25,8 @@ export function roundDown(value: number): number {
 }
 
 /**
- * The rate for a scenario from each peer's saturated req/s in the first repetition: `fraction` of
+ * The rate for a scenario from each peer's saturated req/s in the first repetition (the runner
+ * passes the better of its warm-up and its counted run): `fraction` of
  * the slowest, rounded down to two significant digits, within `floor`…`cap`; `undefined` when no
  * peer answered.
  */

@@ -102,6 +102,7 @@ export async function runHttpBench(options: {
   const problems: string[] = []
   const pairs: Pair[] = []
   const rates = new Map<string, number>()
+  const capacity = new Map<Pair, number>()
   let generator: LoadProcess | undefined
   let servers = new Map<HttpPeer, ServerProcess>()
   const stopServers = async () => {
@@ -227,9 +228,12 @@ export async function runHttpBench(options: {
             `${integer(run.rps).padStart(7)} req/s · p99 ${run.p99_ms.toFixed(1)} ms${cpu}${failed}`,
           )
           pair.reps.push({ ...run, cpu_at_rate_us: null, behind_at_rate: false })
+          // The better of the two, so that one run slowed by the machine does not set a low rate.
+          capacity.set(pair, Math.max(warm.rps, run.rps))
         }
         // The rate is chosen once, from the first repetition, and kept for the others.
-        const rate = rates.get(test.scenario) ?? chooseRate(here.map((pair) => pair.reps[rep]!.rps))
+        const rate =
+          rates.get(test.scenario) ?? chooseRate(here.map((pair) => capacity.get(pair) ?? 0))
         if (rate === undefined) continue
         rates.set(test.scenario, rate)
         for (const pair of here) {
