@@ -7,6 +7,7 @@
  * transforms run twice on invalid input: keep transforms free of side effects).
  */
 import * as v from 'valibot'
+import { REFUSES_ARRAYS } from './internal/json-body-schema.ts'
 import { quickCheck, type ValueTest } from './internal/quick-check.ts'
 import type { PipeItem, PipeStep, SchemaNode } from './internal/schema-node.ts'
 
@@ -156,7 +157,7 @@ function planSchema(schema: SchemaNode, path: Set<SchemaNode>): Planned | undefi
     case 'array':
       return schema.item ? planArray(plan(schema.item, path)) : undefined
     case 'object':
-      return schema.entries ? planObject(schema.entries, path) : undefined
+      return schema.entries ? planObject(schema.entries, path, REFUSES_ARRAYS in schema) : undefined
     default:
       return undefined
   }
@@ -221,7 +222,12 @@ const SKIP = 1
 const DEFAULT = 2
 const FALLBACK = 3
 
-function planObject(entries: Readonly<Record<string, SchemaNode>>, path: Set<SchemaNode>): Planned {
+/** `refusesArrays`: the node is `jsonBodySchema`'s, whose run refuses arrays as well. */
+function planObject(
+  entries: Readonly<Record<string, SchemaNode>>,
+  path: Set<SchemaNode>,
+  refusesArrays: boolean,
+): Planned {
   const keys: string[] = []
   const parses: Parse[] = []
   const absent: number[] = []
@@ -247,7 +253,9 @@ function planObject(entries: Readonly<Record<string, SchemaNode>>, path: Set<Sch
   return {
     fast: true,
     parse: (value) => {
-      if (!value || typeof value !== 'object') return INVALID
+      if (!value || typeof value !== 'object' || (refusesArrays && Array.isArray(value))) {
+        return INVALID
+      }
       // Built as Valibot builds it (same keys, same order, same assignments), so JSON.stringify
       // sees the same object.
       const output: Record<string, unknown> = {}

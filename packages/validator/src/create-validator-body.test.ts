@@ -2,6 +2,7 @@ import * as v from 'valibot'
 import { describe, expect, test } from 'vitest'
 import { alias } from './alias.ts'
 import { createValidator } from './create-validator.ts'
+import { recordKey } from './record-key.ts'
 import type { InputSpec, RawRequest, ValidationResult, ValidatorOptions } from './types.ts'
 
 type Result = ValidationResult<{ body: unknown; query: unknown }>
@@ -162,6 +163,67 @@ describe('createValidator JSON bodies', () => {
         input: { 'item-name': 'Foo', 'api-secret': null },
       },
     ])
+  })
+
+  test('refuses an array (or any non-object) where an object body is declared', async () => {
+    const notes = { body: { note: v.optional(v.string()), tags: v.optional(v.array(v.string())) } }
+    const refused = (input: unknown) => ({
+      ok: false,
+      status: 422,
+      issues: [
+        {
+          type: 'model_attributes_type',
+          loc: ['body'],
+          msg: 'Input should be a valid dictionary or object to extract fields from',
+          input,
+        },
+      ],
+    })
+    expect(await run(notes, json([1, 2]))).toEqual(refused([1, 2]))
+    expect(await run(notes, json('note'))).toEqual(refused('note'))
+    expect(await run(notes, json({}))).toMatchObject({ ok: true, value: { body: {} } })
+    const nested = await run(
+      { body: { owner: v.object({ name: v.optional(v.string()) }) } },
+      json({ owner: [] }),
+    )
+    expect(!nested.ok && nested.issues[0]).toMatchObject({
+      type: 'model_attributes_type',
+      loc: ['body', 'owner'],
+    })
+  })
+
+  test('reads JSON null where a body is required as a missing body, as FastAPI does', async () => {
+    expect(await run({ body: item }, json(null))).toEqual({
+      ok: false,
+      status: 422,
+      issues: [{ type: 'missing', loc: ['body'], msg: 'Field required', input: null }],
+    })
+    expect(await run({ body: v.nullable(item) }, json(null))).toMatchObject({ ok: true })
+  })
+
+  test("coerces a dict body's keys to their schema and reports a bad key at '[key]'", async () => {
+    const integer = v.pipe(v.number(), v.integer())
+    const spec = { body: v.record(recordKey(integer), v.number()) }
+    expect(await run(spec, json({ '1': 0.5, '2': 3 }))).toMatchObject({
+      ok: true,
+      value: { body: { '1': 0.5, '2': 3 } },
+    })
+    expect(await run({ body: { weights: spec.body } }, json({ weights: { foo: 1 } }))).toEqual({
+      ok: false,
+      status: 422,
+      issues: [
+        {
+          type: 'int_parsing',
+          loc: ['body', 'weights', 'foo', '[key]'],
+          msg: 'Input should be a valid integer, unable to parse string as an integer',
+          input: 'foo',
+        },
+      ],
+    })
+    const positive = { body: v.record(recordKey(v.pipe(integer, v.minValue(1))), v.number()) }
+    expect(await run(positive, json({ '0': 1 }))).toMatchObject({
+      issues: [{ type: 'greater_than_equal', loc: ['body', '0', '[key]'], input: '0' }],
+    })
   })
 
   test('reports an empty JSON body as a missing required body', async () => {

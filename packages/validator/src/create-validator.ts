@@ -146,6 +146,12 @@ export function createValidator<const TSpec extends InputSpec>(
     const result = cappedSafeParse(bodyPlan.schema, value, maxIssues)
     if (result.success) return result.output
     const start = issues.length
+    if (sent === null && !result.issues[0]?.path && result.issues.length === 1) {
+      // JSON `null` for a body that refuses it is no body, as FastAPI reads it: missing.
+      if (start < maxIssues)
+        issues.push({ type: 'missing', loc: ['body'], msg: 'Field required', input: null })
+      return undefined
+    }
     pushSchemaIssues(result.issues, 'body', bodyPlan.schema, issues, maxIssues, undefined, true)
     if (aliases !== undefined) {
       for (let index = start; index < issues.length; index++) {

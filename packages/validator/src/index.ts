@@ -9,6 +9,7 @@ export { type EnvironmentResult, environmentParser } from './environment-parser.
 export { headerName } from './internal/header-name.ts'
 export { mediaType } from './internal/media-type.ts'
 export { locationEntries } from './location-entries.ts'
+export { type RecordKeySchema, recordKey } from './record-key.ts'
 export type {
   BodyType,
   FieldSchemas,

@@ -1,6 +1,6 @@
 /** Cases for 422 bodies that must match FastAPI's field for field (issue #11). */
 import type { Case } from '../target.ts'
-import { call, expectIssues, jsonBody } from './http.ts'
+import { call, expectIssues, expectJson, jsonBody } from './http.ts'
 
 export const fastapiErrorCases: Case[] = [
   {
@@ -99,6 +99,57 @@ export const fastapiErrorCases: Case[] = [
         await post(new Uint8Array([0x7b, 0x22, 0xc3, 0xa9, 0xff, 0x22, 0x7d])),
         invalid(3, 'Invalid UTF-8'),
       )
+    },
+  },
+  {
+    name: 'an array sent where an object body is declared is 422 model_attributes_type',
+    run: async (target) => {
+      const refused = (input: unknown) => [
+        {
+          type: 'model_attributes_type',
+          loc: ['body'],
+          msg: 'Input should be a valid dictionary or object to extract fields from',
+          input,
+        },
+      ]
+      await expectIssues(
+        await call(target, '/fastapi-errors/notes', jsonBody([1, 2])),
+        refused([1, 2]),
+      )
+      await expectIssues(
+        await call(target, '/fastapi-errors/notes', jsonBody('note')),
+        refused('note'),
+      )
+      await expectIssues(await call(target, '/fastapi-errors/notes', jsonBody(null)), [
+        { type: 'missing', loc: ['body'], msg: 'Field required', input: null },
+      ])
+      await expectJson(await call(target, '/fastapi-errors/notes', jsonBody({})), 200, {})
+      await expectIssues(await call(target, '/fastapi-errors/weights', jsonBody([1])), [
+        { type: 'dict_type', loc: ['body'], msg: 'Input should be a valid dictionary', input: [1] },
+      ])
+    },
+  },
+  {
+    name: "a dict body's integer keys are coerced, and a bad key is reported at '[key]'",
+    run: async (target) => {
+      const weights = (body: unknown) => call(target, '/fastapi-errors/weights', jsonBody(body))
+      await expectJson(await weights({ '1': 0.5, '02': 2 }), 200, { '1': 0.5, '2': 2 })
+      await expectIssues(await weights({ foo: 1.5 }), [
+        {
+          type: 'int_parsing',
+          loc: ['body', 'foo', '[key]'],
+          msg: 'Input should be a valid integer, unable to parse string as an integer',
+          input: 'foo',
+        },
+      ])
+      await expectIssues(await weights({ '3': 'heavy' }), [
+        {
+          type: 'float_type',
+          loc: ['body', '3'],
+          msg: 'Input should be a valid number',
+          input: 'heavy',
+        },
+      ])
     },
   },
 ]

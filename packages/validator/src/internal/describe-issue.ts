@@ -11,6 +11,8 @@ export interface IssueDescription {
   input?: unknown
 }
 
+const MODEL_ATTRIBUTES = 'Input should be a valid dictionary or object to extract fields from'
+
 /** Issues that map one to one, with pydantic's type and wording. */
 const SIMPLE: Readonly<Record<string, readonly [string, string]>> = {
   string: ['string_type', 'Input should be a valid string'],
@@ -20,10 +22,11 @@ const SIMPLE: Readonly<Record<string, readonly [string, string]>> = {
   tuple: ['tuple_type', 'Input should be a valid tuple'],
   loose_tuple: ['tuple_type', 'Input should be a valid tuple'],
   strict_tuple: ['tuple_type', 'Input should be a valid tuple'],
-  object: ['dict_type', 'Input should be a valid dictionary'],
-  loose_object: ['dict_type', 'Input should be a valid dictionary'],
-  strict_object: ['dict_type', 'Input should be a valid dictionary'],
-  object_with_rest: ['dict_type', 'Input should be a valid dictionary'],
+  // A model's wording (FastAPI validates with from_attributes); a record is a plain dict.
+  object: ['model_attributes_type', MODEL_ATTRIBUTES],
+  loose_object: ['model_attributes_type', MODEL_ATTRIBUTES],
+  strict_object: ['model_attributes_type', MODEL_ATTRIBUTES],
+  object_with_rest: ['model_attributes_type', MODEL_ATTRIBUTES],
   record: ['dict_type', 'Input should be a valid dictionary'],
   date: ['date_type', 'Input should be a valid date'],
   file: ['file_type', 'Input should be a valid file'],

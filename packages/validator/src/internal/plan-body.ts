@@ -3,13 +3,17 @@ import { type CompiledParser, compileParser } from '../compile-parser.ts'
 import { locationEntries } from '../location-entries.ts'
 import type { BodyType, InputSpec } from '../types.ts'
 import { type BodyAliases, planBodyAliases } from './body-aliases.ts'
+import { jsonBodySchema } from './json-body-schema.ts'
 import { type LocationPlan, planLocation } from './plan-location.ts'
 import { acceptsUndefined, isSchema } from './schema-node.ts'
 
 /** Everything known about the body before the first request. */
 export interface BodyPlan {
   readonly bodyType: BodyType
-  /** The schema the body is validated with (field schemas wrapped in `v.object`). */
+  /**
+   * The schema the body is validated with (field schemas wrapped in `v.object`; for JSON, as
+   * `jsonBodySchema` adapts it).
+   */
   readonly schema: v.GenericSchema
   /** `schema` compiled (`compileParser`), when that is faster than `safeParse`. */
   readonly parse: CompiledParser | undefined
@@ -48,9 +52,20 @@ export function planBody(spec: InputSpec): BodyPlan | undefined {
   }
   if (schema.async)
     throw new TypeError('@brisk/validator: body uses an async schema; use sync schemas')
-  const form =
-    bodyType === 'json' ? undefined : planLocation('body', 'body', schema, { emptyIsMissing: true })
   const optional = acceptsUndefined(schema)
-  const aliases = bodyType === 'json' ? planBodyAliases(schema, 'body') : undefined
-  return { bodyType, schema, parse: compileParser(schema), optional, form, aliases }
+  if (bodyType === 'json') {
+    // Validated as pydantic validates parsed JSON: objects refuse arrays, record keys coerce.
+    const json = jsonBodySchema(schema)
+    const aliases = planBodyAliases(schema, 'body')
+    return {
+      bodyType,
+      schema: json,
+      parse: compileParser(json),
+      optional,
+      form: undefined,
+      aliases,
+    }
+  }
+  const form = planLocation('body', 'body', schema, { emptyIsMissing: true })
+  return { bodyType, schema, parse: compileParser(schema), optional, form, aliases: undefined }
 }
