@@ -35,6 +35,7 @@ import {
   readItem,
   updateOrder,
 } from './fixture/input-routes.ts'
+import { laxRoutes } from './fixture/lax-routes.ts'
 import { prefixRoutes } from './fixture/prefix-routes.ts'
 import { problemApp } from './fixture/problem-app.ts'
 import { recordError, reportedErrorCount, reportedErrors } from './fixture/reported-errors.ts'
@@ -64,6 +65,7 @@ export const app = createApp({
   routes: [
     coercionRoutes,
     prefixRoutes,
+    laxRoutes,
     readItem,
     readFile,
     readHeaders,

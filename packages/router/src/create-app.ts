@@ -33,6 +33,12 @@ export interface AppOptions<TRoutes extends readonly RouteNode[] = readonly Rout
   readonly security?: readonly Use[]
   /** Largest request body read, in bytes (default 1 MiB); routes and routers may set their own. */
   readonly bodyLimit?: number
+  /**
+   * Pydantic's lax mode for JSON bodies (default false: strict; routes and routers may set their own): numeric strings become numbers,
+   * `"t"`/`"no"`/`0`… booleans, arrays `v.set()` Sets; a string that does not parse is
+   * `float_parsing`/`int_parsing`/`bool_parsing`.
+   */
+  readonly lax?: boolean
   /** Status of a validation failure: 422 (default, as FastAPI) or 400. */
   readonly errorStatus?: 400 | 422
   /** `fastapi` (default): `{"detail":[...]}`; `problem`: RFC 9457 `application/problem+json`. */
@@ -119,6 +125,7 @@ export function createApp<
     ...(options.errorStatus === undefined ? {} : { errorStatus: options.errorStatus }),
     ...(options.errorFormat === undefined ? {} : { errorFormat: options.errorFormat }),
     ...(options.limits === undefined ? {} : { limits: options.limits }),
+    ...(options.lax === undefined ? {} : { lax: options.lax }),
   }
   const pendingTasks: PendingTasks = new Set()
   const runtime = {

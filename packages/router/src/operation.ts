@@ -46,4 +46,6 @@ export interface Operation {
   readonly operationId: string
   readonly deprecated: boolean
   readonly bodyLimit: number | undefined
+  /** Lax JSON bodies (route, router or app `lax`); `undefined` keeps the app's. */
+  readonly lax: boolean | undefined
 }

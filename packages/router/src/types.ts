@@ -80,6 +80,12 @@ export interface RouteOptions extends InputSpec, RouteDocs {
   readonly stream?: StreamFormat | StreamSpec
   /** Largest body this route reads, in bytes (default: the app's, 1 MiB). */
   readonly bodyLimit?: number
+  /**
+   * Pydantic's lax mode for JSON bodies (default false: strict): numeric strings become numbers,
+   * `"t"`/`"no"`/`0`… booleans, arrays `v.set()` Sets; a string that does not parse is
+   * `float_parsing`/`int_parsing`/`bool_parsing`.
+   */
+  readonly lax?: boolean
   /** Dependencies whose values the handler receives as `deps`, by name. */
   readonly deps?: Uses
   /** Dependencies run for their effect (a check, a guard) before the handler. */
@@ -178,6 +184,12 @@ export interface RouterOptions {
   readonly tags?: readonly string[]
   readonly deprecated?: boolean
   readonly bodyLimit?: number
+  /**
+   * Pydantic's lax mode for JSON bodies (default false: strict): numeric strings become numbers,
+   * `"t"`/`"no"`/`0`… booleans, arrays `v.set()` Sets; a string that does not parse is
+   * `float_parsing`/`int_parsing`/`bool_parsing`.
+   */
+  readonly lax?: boolean
   /** Extra documented responses for every route under the router (e.g. 401). */
   readonly responses?: Readonly<Record<number, ResponseDeclaration>>
   /** Dependencies run for every route under the router, before the route's own. */

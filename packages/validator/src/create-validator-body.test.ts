@@ -551,3 +551,50 @@ describe('a body that cannot be read', () => {
     })
   })
 })
+
+describe('createValidator lax mode (pydantic lax, opt-in)', () => {
+  const Offer = v.object({
+    price: v.number(),
+    quantity: v.pipe(v.number(), v.integer()),
+    gift: v.optional(v.boolean()),
+    tags: v.optional(v.set(v.string())),
+  })
+  const lax = { lax: true } as const
+
+  test('strict by default: a numeric string in JSON is not a number', async () => {
+    const result = await run({ body: Offer }, json({ price: '50.5', quantity: 1 }))
+    expect(result.ok ? [] : result.issues.map((issue) => issue.loc)).toEqual([['body', 'price']])
+  })
+
+  test('lax coerces strings, booleans and sets as pydantic does', async () => {
+    const result = await run(
+      { body: Offer },
+      json({ price: '50.5', quantity: ' 7 ', gift: 't', tags: ['a', 'a', 'b'] }),
+      lax,
+    )
+    expect(result.ok && result.value.body).toEqual({
+      price: 50.5,
+      quantity: 7,
+      gift: true,
+      tags: new Set(['a', 'b']),
+    })
+  })
+
+  test('a string that does not parse is float_parsing / int_parsing with the string sent', async () => {
+    const result = await run({ body: Offer }, json({ price: 'free', quantity: '1.5' }), lax)
+    expect(result.ok ? [] : result.issues).toEqual([
+      {
+        type: 'float_parsing',
+        loc: ['body', 'price'],
+        msg: 'Input should be a valid number, unable to parse string as a number',
+        input: 'free',
+      },
+      {
+        type: 'int_parsing',
+        loc: ['body', 'quantity'],
+        msg: 'Input should be a valid integer, unable to parse string as an integer',
+        input: '1.5',
+      },
+    ])
+  })
+})

@@ -34,6 +34,7 @@ describe('createValidator without a body', () => {
       errorStatus: 400,
       errorFormat: 'fastapi',
       limits: { maxDepth: 64, maxNodes: 100_000, maxParts: 1_000, maxIssues: 100 },
+      lax: false,
     })
     expect(createValidator({ body: { a: v.string() } }).readsBody).toBe(true)
   })

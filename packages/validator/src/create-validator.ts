@@ -6,6 +6,7 @@ import { INVALID } from './compile-parser.ts'
 import { cappedSafeParse } from './internal/capped-safe-parse.ts'
 import { echoSent } from './internal/echo-json.ts'
 import { headerName } from './internal/header-name.ts'
+import { type LaxFailure, planLax, relabel } from './internal/lax-json.ts'
 import { type BodyOutcome, loadBody } from './internal/load-body.ts'
 import { type BodyPlan, planBody } from './internal/plan-body.ts'
 import { type LocationPlan, planLocation } from './internal/plan-location.ts'
@@ -72,6 +73,8 @@ export function createValidator<const TSpec extends InputSpec>(
   const resolved = resolveOptions(options)
   const { params, query, headers, cookies, body } = plan(spec)
   const maxIssues = resolved.limits.maxIssues
+  // Lax mode coerces a JSON body toward its schema first (keys as the handler names them).
+  const lax = resolved.lax && body?.bodyType === 'json' ? planLax(body.schema) : undefined
   type Result = ValidationResult<InferInputs<TSpec>>
 
   function validateStrings(
@@ -137,7 +140,9 @@ export function createValidator<const TSpec extends InputSpec>(
 
   function parseBody(bodyPlan: BodyPlan, sent: unknown, issues: ValidationIssue[]): unknown {
     const aliases = bodyPlan.aliases
-    const value = aliases === undefined ? sent : aliases.rename(sent)
+    let value = aliases === undefined ? sent : aliases.rename(sent)
+    const failures: LaxFailure[] = []
+    if (lax !== undefined) value = lax(value, failures, [])
     if (bodyPlan.parse) {
       const output = bodyPlan.parse(value)
       if (output !== INVALID) return output
@@ -153,6 +158,7 @@ export function createValidator<const TSpec extends InputSpec>(
       return undefined
     }
     pushSchemaIssues(result.issues, 'body', bodyPlan.schema, issues, maxIssues, undefined, true)
+    if (failures.length > 0) relabel(issues, start, failures)
     if (aliases !== undefined) {
       for (let index = start; index < issues.length; index++) {
         const issue = issues[index]!

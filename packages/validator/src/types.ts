@@ -81,6 +81,13 @@ export interface ValidatorOptions {
   errorFormat?: 'fastapi' | 'problem'
   /** Caps on untrusted input; unset entries keep their defaults. */
   limits?: Partial<ValidationLimits>
+  /**
+   * Pydantic's lax mode for JSON bodies (default false): numeric strings become numbers,
+   * pydantic's boolean words and 0/1 booleans, arrays `v.set()` Sets, number options of a
+   * picklist their number; a string that does not parse is `float_parsing`, `int_parsing` or
+   * `bool_parsing`. Path, query, header, cookie and form values are coerced from text either way.
+   */
+  lax?: boolean
 }
 
 /** Options with every default filled in. */
@@ -89,6 +96,7 @@ export interface ResolvedValidatorOptions {
   readonly errorStatus: 400 | 422
   readonly errorFormat: 'fastapi' | 'problem'
   readonly limits: Readonly<ValidationLimits>
+  readonly lax: boolean
 }
 
 /** One problem with the request, in FastAPI's (pydantic's) shape. */

@@ -21,6 +21,19 @@ function avatarForm(file: Blob, filename = 'avatar.png'): FormData {
 
 export const bodyCases: Case[] = [
   {
+    name: "lax mode (a router's lax: true): numeric and boolean strings coerce, an unparseable one is float_parsing with the string sent",
+    run: async (target) => {
+      const offer = { price: ' 9.5 ', quantity: '3.0', gift: 'y' }
+      await expectJson(await call(target, '/lax/offer', jsonBody(offer)), 200, {
+        price: 9.5,
+        quantity: 3,
+        gift: true,
+      })
+      const refused = await call(target, '/lax/offer', jsonBody({ price: 'free', quantity: 1 }))
+      await expectIssues(refused, [issue('float_parsing', ['body', 'price'], 'free')])
+    },
+  },
+  {
     name: 'a valid JSON body reaches the handler and the route status is 201',
     run: async (target) => {
       await expectJson(await call(target, '/products', jsonBody(product)), 201, product)

@@ -84,10 +84,15 @@ export function planRoute(
   })
   const validatorFor = (spec: InputSpec, bodyLimit: number | undefined) => {
     if (Object.keys(spec).length === 0) return undefined
+    const { lax } = resolved
     const options =
-      bodyLimit === undefined
+      bodyLimit === undefined && lax === undefined
         ? runtime.validatorOptions
-        : { ...runtime.validatorOptions, bodyLimit }
+        : {
+            ...runtime.validatorOptions,
+            ...(bodyLimit === undefined ? {} : { bodyLimit }),
+            ...(lax === undefined ? {} : { lax }),
+          }
     try {
       return createValidator(spec, options)
     } catch (error) {

@@ -17,6 +17,7 @@ interface Inherited {
   readonly tags: readonly string[]
   readonly deprecated: boolean
   readonly bodyLimit: number | undefined
+  readonly lax: boolean | undefined
   readonly responses: Readonly<Record<number, ResponseDeclaration>>
   readonly run: readonly Use[]
   readonly security: readonly Use[]
@@ -40,6 +41,7 @@ export function resolveOperations(
     tags: [],
     deprecated: false,
     bodyLimit: undefined,
+    lax: undefined,
     responses: {},
     run: appDependencies,
     security: appSecurity,
@@ -62,6 +64,7 @@ function inherit(parent: Inherited, options: RouterOptions): Inherited {
     tags: [...parent.tags, ...(options.tags ?? [])],
     deprecated: parent.deprecated || options.deprecated === true,
     bodyLimit: options.bodyLimit ?? parent.bodyLimit,
+    lax: options.lax ?? parent.lax,
     responses: { ...parent.responses, ...options.responses },
     run: [...parent.run, ...(options.dependencies ?? [])],
     security: options.security ?? parent.security,
@@ -96,6 +99,7 @@ function toOperation(route: Route, inherited: Inherited): ResolvedRoute {
     operationId: options.operationId ?? '',
     deprecated: inherited.deprecated || options.deprecated === true,
     bodyLimit: options.bodyLimit ?? inherited.bodyLimit,
+    lax: options.lax ?? inherited.lax,
   }
 }
 

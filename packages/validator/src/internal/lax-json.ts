@@ -7,6 +7,8 @@
  * does not parse stays as it was and is recorded, so its issue says `float_parsing` (or
  * `int_parsing`, `bool_parsing`) rather than a type mismatch. Planned once per schema.
  */
+
+import type { ValidationIssue } from '../types.ts'
 import { type CoercionFailure, FAILURES } from './coercion-failure.ts'
 import { type SchemaNode, unwrapSchema } from './schema-node.ts'
 
@@ -243,4 +245,24 @@ const QUICK = { abortEarly: true } as const
 
 function accepts(option: SchemaNode, value: unknown): boolean {
   return option['~run']({ value }, QUICK).issues === undefined
+}
+
+/**
+ * Names what a string that lax mode could not coerce is: the type issue Valibot gave at its place
+ * becomes `float_parsing` (or `int_parsing`, `bool_parsing`), its `input` still the string sent.
+ */
+export function relabel(
+  issues: ValidationIssue[],
+  start: number,
+  failures: readonly LaxFailure[],
+): void {
+  const byPath = new Map(failures.map((entry) => [JSON.stringify(entry.path), entry.failure]))
+  for (let index = start; index < issues.length; index++) {
+    const issue = issues[index]!
+    const failure = byPath.get(JSON.stringify(issue.loc.slice(1)))
+    if (failure === undefined) continue
+    issue.type = failure.type
+    issue.msg = failure.msg
+    delete issue.ctx
+  }
 }

@@ -35,5 +35,9 @@ export function resolveOptions(options: ValidatorOptions | undefined): ResolvedV
   for (const key of Object.keys(DEFAULT_LIMITS) as (keyof ValidationLimits)[]) {
     checkCount(`limits.${key}`, limits[key], 1)
   }
-  return Object.freeze({ bodyLimit, errorStatus, errorFormat, limits: Object.freeze(limits) })
+  const lax = options?.lax ?? false
+  if (typeof lax !== 'boolean') {
+    throw new TypeError(`@brisk/validator: lax must be true or false, got ${String(lax)}`)
+  }
+  return Object.freeze({ bodyLimit, errorStatus, errorFormat, limits: Object.freeze(limits), lax })
 }
