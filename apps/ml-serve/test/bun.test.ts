@@ -1,5 +1,5 @@
 /** The contract against ml-serve served by Bun (`bun src/bun.ts`), over HTTP. */
-import { socketCase } from './contract.ts'
+import { socketCase } from './socket-contract.ts'
 import { describeContract } from './support/describe-contract.ts'
 import { startServed } from './support/servers.ts'
 import { TEST_API_KEY } from './support/settings.ts'

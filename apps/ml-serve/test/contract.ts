@@ -5,7 +5,6 @@
  */
 import { expect } from 'vitest'
 import { eventually } from '../../../packages/conformance/src/cases/http.ts'
-import { openSocket, refusedUpgrade } from './support/socket-client.ts'
 import { allEvents, readEvents } from './support/sse.ts'
 
 export interface MlTarget {
@@ -56,8 +55,8 @@ export function ready(target: MlTarget) {
   }, 20_000)
 }
 
-const POSITIVE = 'I love this phone. The battery lasts all day!'
-const NEGATIVE = 'The delivery was terrible and the box was damaged.'
+export const POSITIVE = 'I love this phone. The battery lasts all day!'
+export const NEGATIVE = 'The delivery was terrible and the box was damaged.'
 /** A long text (5000 characters) that takes the model about a millisecond. */
 const LONG = 'The screen is great but the speakers are awful and the case feels cheap. '
   .repeat(70)
@@ -285,36 +284,3 @@ export const mlCases: MlCase[] = [
     },
   },
 ]
-
-/**
- * `GET /v1/sentiment/ws` on a real server (an in-process `fetch` cannot upgrade; workerd is driven
- * through Miniflare's own socket in its test): the key as a browser sends it, then results and done.
- */
-export const socketCase: MlCase = {
-  name: 'GET /v1/sentiment/ws: no key is a JSON 401; ?api_key= opens; a result per text, then done',
-  run: async (target) => {
-    if (target.websocketUrl === undefined) throw new Error('this target has no WebSocket URL')
-    const url = `${target.websocketUrl}/v1/sentiment/ws`
-    const refusal = await refusedUpgrade(url)
-    expect(refusal.status).toBe(401)
-    expect(JSON.parse(refusal.body)).toEqual({ detail: expect.any(String) })
-    await ready(target)
-    const client = await openSocket(`${url}?api_key=${encodeURIComponent(target.apiKey)}`)
-    client.send({ type: 'analyze', id: 'c1', texts: [POSITIVE, NEGATIVE] })
-    expect(await client.next()).toMatchObject({
-      type: 'result',
-      id: 'c1',
-      index: 0,
-      label: 'positive',
-    })
-    expect(await client.next()).toMatchObject({
-      type: 'result',
-      id: 'c1',
-      index: 1,
-      label: 'negative',
-    })
-    expect(await client.next()).toEqual({ type: 'done', id: 'c1' })
-    client.socket.close(1000)
-    expect(await client.closed).toBe(1000)
-  },
-}

@@ -1,8 +1,8 @@
 /** Fuzzes the fixture served by `Deno.serve` in a Deno child process. */
 import { CONFORMANCE_ENV } from '../src/fixture/runtime-routes.ts'
 import { defineFuzzSuite } from '../src/fuzz/define-fuzz-suite.ts'
-import { procAvailable, treeRss } from '../src/fuzz/process-memory.ts'
-import { spawnServer } from '../src/fuzz/spawn-server.ts'
+import { procAvailable, treeRss } from '../src/fuzz/node/process-memory.ts'
+import { spawnServer } from '../src/fuzz/node/spawn-server.ts'
 import { binary, packageRoot } from './support/paths.ts'
 
 defineFuzzSuite({

@@ -8,8 +8,8 @@ import { serve } from '@brisk/router/node'
 import { CONFORMANCE_ENV } from '../src/fixture/runtime-routes.ts'
 import { app } from '../src/fixture.ts'
 import { defineFuzzSuite, longRequests } from '../src/fuzz/define-fuzz-suite.ts'
-import { procAvailable, treeRss } from '../src/fuzz/process-memory.ts'
-import { spawnServer } from '../src/fuzz/spawn-server.ts'
+import { procAvailable, treeRss } from '../src/fuzz/node/process-memory.ts'
+import { spawnServer } from '../src/fuzz/node/spawn-server.ts'
 import { packageRoot } from './support/paths.ts'
 
 const entry = `${packageRoot}dist/fuzz/serve-node.js`

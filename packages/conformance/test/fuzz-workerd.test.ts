@@ -7,7 +7,7 @@ import { build } from 'esbuild'
 import { Miniflare } from 'miniflare'
 import { CONFORMANCE_ENV } from '../src/fixture/runtime-routes.ts'
 import { defineFuzzSuite } from '../src/fuzz/define-fuzz-suite.ts'
-import { findDescendant, procAvailable, treeRss } from '../src/fuzz/process-memory.ts'
+import { findDescendant, procAvailable, treeRss } from '../src/fuzz/node/process-memory.ts'
 import { packageRoot } from './support/paths.ts'
 
 defineFuzzSuite({

@@ -1,6 +1,6 @@
 /** Teardown under faults on `Bun.serve`, in a Bun child process. */
-import { spawnServer } from '../src/fuzz/spawn-server.ts'
-import { defineTeardownFaultsSuite } from '../src/fuzz/teardown-faults-suite.ts'
+import { spawnServer } from '../src/fuzz/node/spawn-server.ts'
+import { defineTeardownFaultsSuite } from '../src/fuzz/node/teardown-faults-suite.ts'
 import { binary, packageRoot } from './support/paths.ts'
 
 defineTeardownFaultsSuite({

@@ -1,6 +1,6 @@
 /** Teardown under faults on `Deno.serve`, in a Deno child process. */
-import { spawnServer } from '../src/fuzz/spawn-server.ts'
-import { defineTeardownFaultsSuite } from '../src/fuzz/teardown-faults-suite.ts'
+import { spawnServer } from '../src/fuzz/node/spawn-server.ts'
+import { defineTeardownFaultsSuite } from '../src/fuzz/node/teardown-faults-suite.ts'
 import { binary, packageRoot } from './support/paths.ts'
 
 defineTeardownFaultsSuite({

@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@brisk/router/node'
 import { faultsApp } from '../src/fuzz/faults-app.ts'
-import { defineTeardownFaultsSuite } from '../src/fuzz/teardown-faults-suite.ts'
+import { defineTeardownFaultsSuite } from '../src/fuzz/node/teardown-faults-suite.ts'
 
 defineTeardownFaultsSuite({
   runtime: 'node-server',

@@ -5,7 +5,7 @@
 import type { Readable } from 'node:stream'
 import { build } from 'esbuild'
 import { Miniflare } from 'miniflare'
-import { defineTeardownFaultsSuite } from '../src/fuzz/teardown-faults-suite.ts'
+import { defineTeardownFaultsSuite } from '../src/fuzz/node/teardown-faults-suite.ts'
 import { packageRoot } from './support/paths.ts'
 
 defineTeardownFaultsSuite({

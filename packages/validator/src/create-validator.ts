@@ -141,8 +141,12 @@ export function createValidator<const TSpec extends InputSpec>(
   function parseBody(bodyPlan: BodyPlan, sent: unknown, issues: ValidationIssue[]): unknown {
     const aliases = bodyPlan.aliases
     let value = aliases === undefined ? sent : aliases.rename(sent)
-    const failures: LaxFailure[] = []
-    if (lax !== undefined) value = lax(value, failures, [])
+    // Only lax routes pay for the coercion pass and its failure list.
+    let failures: LaxFailure[] | undefined
+    if (lax !== undefined) {
+      failures = []
+      value = lax(value, failures, [])
+    }
     if (bodyPlan.parse) {
       const output = bodyPlan.parse(value)
       if (output !== INVALID) return output
@@ -158,7 +162,7 @@ export function createValidator<const TSpec extends InputSpec>(
       return undefined
     }
     pushSchemaIssues(result.issues, 'body', bodyPlan.schema, issues, maxIssues, undefined, true)
-    if (failures.length > 0) relabel(issues, start, failures)
+    if (failures !== undefined && failures.length > 0) relabel(issues, start, failures)
     if (aliases !== undefined) {
       for (let index = start; index < issues.length; index++) {
         const issue = issues[index]!

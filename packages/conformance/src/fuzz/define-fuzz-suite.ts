@@ -8,7 +8,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { describeRequest, hostileRequest } from './hostile-request.ts'
 import { violations } from './invariants.ts'
-import { rawExchange } from './raw-exchange.ts'
+import { rawExchange } from './node/raw-exchange.ts'
 import { runFuzz, type Violation } from './run-fuzz.ts'
 import { bucketOf, describeOutcome, type FuzzTarget, send } from './send.ts'
 

@@ -6,9 +6,9 @@
 import fc from 'fast-check'
 import { API_KEYS } from '../fixture/auth-config.ts'
 import { body } from './bodies.ts'
-import type { RawExchange } from './raw-exchange.ts'
+import type { RawExchange } from './node/raw-exchange.ts'
+import { authorization } from './node/tokens.ts'
 import { methodOf, requestTarget } from './targets.ts'
-import { authorization } from './tokens.ts'
 
 /** How the body is framed on the wire. */
 export type Framing =

@@ -4,7 +4,7 @@
  * a file path or the secrets the fixture holds.
  */
 import type { HostileRequest } from './hostile-request.ts'
-import type { Outcome } from './raw-exchange.ts'
+import type { Outcome } from './node/raw-exchange.ts'
 import { builtToFail } from './targets.ts'
 
 /** Fixture secrets that must never reach a client (`/crash`'s message, `/users`' hash). */

@@ -1,7 +1,7 @@
 /** Sends a hostile request to a fuzz target and sorts what came back into a status bucket. */
 import { type HostileRequest, toRawExchange } from './hostile-request.ts'
 import { answeredByApp } from './invariants.ts'
-import { type Outcome, rawExchange } from './raw-exchange.ts'
+import { type Outcome, rawExchange } from './node/raw-exchange.ts'
 
 /** A running copy of the fixture the fuzzer can reach over raw TCP. */
 export interface FuzzTarget {

@@ -2,26 +2,11 @@
  * What Node's server refuses before the app sees a request is JSON like every other refusal:
  * driven over raw TCP, where a client can send what `fetch` never would.
  */
-import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { exchange } from '../../../test/support/raw-exchange.ts'
 import { createApp } from '../../create-app.ts'
 import { get } from '../../route.ts'
 import { type NodeServer, serve } from './serve.ts'
-
-/** Writes `text` on a raw TCP connection; resolves with all it got until the server closed it. */
-function exchange(port: number, text: string) {
-  return new Promise<string>((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1')
-    let received = ''
-    socket.setEncoding('utf8')
-    socket.on('data', (chunk: string) => {
-      received += chunk
-    })
-    socket.once('error', reject)
-    socket.once('close', () => resolve(received))
-    socket.write(text)
-  })
-}
 
 /** The status line, the content type and the parsed JSON body of a raw response. */
 function parse(response: string) {

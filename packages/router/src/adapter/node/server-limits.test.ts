@@ -1,24 +1,9 @@
-import { connect } from 'node:net'
 import * as v from 'valibot'
 import { afterEach, describe, expect, it } from 'vitest'
+import { exchange } from '../../../test/support/raw-exchange.ts'
 import { createApp } from '../../create-app.ts'
 import { get, post } from '../../route.ts'
 import { type NodeServeOptions, type NodeServer, serve } from './serve.ts'
-
-/** Writes `text` on a raw TCP connection; resolves with all it got until the server closed it. */
-function exchange(port: number, text: string) {
-  return new Promise<string>((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1')
-    let received = ''
-    socket.setEncoding('utf8')
-    socket.on('data', (chunk: string) => {
-      received += chunk
-    })
-    socket.once('error', reject)
-    socket.once('close', () => resolve(received))
-    socket.write(text)
-  })
-}
 
 const statusLine = (response: string) => response.split('\r\n', 1)[0]
 

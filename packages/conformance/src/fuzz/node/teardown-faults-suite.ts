@@ -5,7 +5,7 @@
  */
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { eventually } from '../cases/http.ts'
+import { eventually } from '../../cases/http.ts'
 import { type Outcome, rawExchange } from './raw-exchange.ts'
 
 export interface StartedFaultsTarget {

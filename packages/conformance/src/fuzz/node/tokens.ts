@@ -11,7 +11,7 @@ import {
   AUTH_ISSUER,
   AUTH_SECRET,
   RS256_PUBLIC_KEY,
-} from '../fixture/auth-config.ts'
+} from '../../fixture/auth-config.ts'
 
 const base64url = (text: string | Buffer) => Buffer.from(text).toString('base64url')
 
